@@ -1,0 +1,1 @@
+"""Extraction: one reader per document genre, sharing normalisation and the SKOS lexicon."""
