@@ -170,7 +170,7 @@ class GraphStore:
         self._check_writable()
         quads_to_add: list[ox.Quad] = []
         for graph, triples in graphs.items():
-            graph_node = ox.NamedNode(graph)
+            graph_node = ox.NamedNode(_checked_iri(graph))
             quads_to_add.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_node) for s, p, o in triples)
         drops = " ; ".join(f"DROP SILENT GRAPH <{_checked_iri(g)}>" for g in graphs)
         insert = _insert_data(quads_to_add)
@@ -252,5 +252,12 @@ def swap_in(new_path: Path, target: Path) -> None:
 
 
 def nquads_of(dataset: Any) -> bytes:
-    """An rdflib Dataset (or ConjunctiveGraph) serialised as N-Quads, ready for ``bulk_load_nquads``."""
-    return dataset.serialize(format="nquads").encode("utf-8")
+    """An rdflib Dataset serialised as N-Quads, ready for ``bulk_load_nquads``."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    quads = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        graph = ox.DefaultGraph() if name in (None, DATASET_DEFAULT_GRAPH_ID) else to_ox(name)
+        quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)

@@ -38,9 +38,27 @@ PREFIXES = {
 }
 
 __all__ = [
-    "GG", "SCHEMA", "SH", "ID", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH", "INFERENCE_GRAPH", "PREFIXES",
-    "slugify", "iri", "hashed_iri", "sparql_prologue",
-    "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+    "DCTERMS",
+    "FOAF",
+    "GG",
+    "ID",
+    "INFERENCE_GRAPH",
+    "ONTOLOGY_GRAPH",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "REFERENCE_GRAPH",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
+    "hashed_iri",
+    "iri",
+    "slugify",
+    "sparql_prologue",
 ]
 
 

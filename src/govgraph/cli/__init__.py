@@ -10,8 +10,8 @@ import importlib
 import sys
 
 import typer
-from rich.console import Console
 
+from govgraph.cli.common import err_console
 from govgraph.errors import GovgraphError
 
 app = typer.Typer(
@@ -26,7 +26,6 @@ COMMAND_MODULES = (
     "build",
 )
 
-err_console = Console(stderr=True)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"govgraph.cli.{_name}").register(app)

@@ -11,6 +11,7 @@ from rich.console import Console
 from govgraph.paths import STORE_ENV
 
 console = Console()
+err_console = Console(stderr=True)
 
 StoreOption = Annotated[
     Path | None,

@@ -1,0 +1,274 @@
+"""Finding and reading the documents of a corpus directory.
+
+A corpus is a directory of collections (its subfolders). A collection may carry a ``MANIFEST.tsv``
+(``file<TAB>genre<TAB>note``) giving each file's genre; files it does not list, and collections
+without one, get genre ``None`` and are detected from their text (:func:`detect_genre`). Files named
+``NNNA.txt``/``NNNB.txt`` (the CIS compilation of the NETmundial 2014 contributions: metadata and
+abstract, full text) pair into one document ``<collection>/NNN``.
+
+Decoding (:func:`decode_bytes`) is measured on every file of the bundled corpus (see
+``tests/test_corpus.py``): UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
+Windows-1252, with ISO-8859-1 for the five bytes Windows-1252 leaves undefined. Line ends are kept
+exactly as in the file so evidence offsets point into the file as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import re
+from pathlib import Path
+
+from govgraph.errors import BadInputError
+from govgraph.records import SourceDocument, SourceFile
+
+__all__ = [
+    "MANIFEST_NAME",
+    "NETMUNDIAL_GENRE",
+    "decode_bytes",
+    "detect_genre",
+    "discover",
+    "read_manifest",
+    "read_source_file",
+]
+
+MANIFEST_NAME = "MANIFEST.tsv"
+NETMUNDIAL_GENRE = "netmundial-contribution"
+
+# Files of a collection that describe it rather than being documents of it.
+_NOT_DOCUMENTS = {
+    MANIFEST_NAME.lower(),
+    "source.md",
+    "readme.md",
+    "readme.txt",
+    "readme",
+    "license",
+    "license.md",
+    "license.txt",
+    "licence",
+    "licence.md",
+    "licence.txt",
+}
+_PAIR_FILE = re.compile(r"(?P<stem>\d+)(?P<part>[AB])\.txt")
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_FALLBACK = "govgraph-latin1-fallback"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    # Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; ISO-8859-1 maps every byte to the
+    # code point of the same value, which is what a Windows program writing them meant.
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_FALLBACK, _latin1_fallback)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a document's bytes; return ``(text, encoding)``.
+
+    ``encoding`` is ``utf-8``, ``utf-8-sig`` (BOM dropped from the text), ``utf-16`` (with BOM),
+    ``windows-1252`` (some byte in 0x80-0x9F, so ISO-8859-1 would give C1 controls: 0x85 is "…", not
+    a NEL line end) or ``iso-8859-1`` (no byte in 0x80-0x9F, where both encodings agree). Line ends
+    are left as they are. Raises ``ValueError`` for bytes that are not text (NUL bytes, control
+    characters).
+    """
+    if data.startswith(_UTF8_BOM):
+        text, encoding = data[len(_UTF8_BOM) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    elif data.startswith(_UTF16_BOMS):
+        text, encoding = data.decode("utf-16"), "utf-16"
+    else:
+        if b"\x00" in data:
+            raise ValueError("NUL bytes: a binary file, not text")
+        try:
+            text, encoding = data.decode("utf-8", errors="strict"), "utf-8"
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors=_FALLBACK)
+            encoding = "windows-1252" if re.search(rb"[\x80-\x9f]", data) else "iso-8859-1"
+    if _looks_binary(text):
+        raise ValueError("control characters: a binary file, not text")
+    return text, encoding
+
+
+def _looks_binary(text: str) -> bool:
+    # Text files hold tabs, line ends and form feeds; other C0 controls (and NUL) mean binary data.
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v\x1a")
+    return "\x00" in sample or controls > max(2, len(sample) // 100)
+
+
+def read_source_file(path: Path, corpus_root: Path) -> SourceFile:
+    """Read and decode one file; its ``path`` is relative to ``corpus_root`` with ``/`` separators.
+
+    Raises :class:`BadInputError` (one line, naming the file) for a missing, unreadable, empty or
+    binary file.
+    """
+    try:
+        relative = path.resolve().relative_to(corpus_root.resolve()).as_posix()
+    except ValueError:
+        relative = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BadInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(f"{path}: is a directory, not a document") from None
+    except OSError as error:
+        raise BadInputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if not data.strip():
+        raise BadInputError(f"{path}: empty file")
+    try:
+        text, encoding = decode_bytes(data)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadInputError(f"{path}: not a text document ({_reason(error)})") from None
+    return SourceFile(path=relative, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, text=text)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"{error.encoding} byte {error.object[error.start]:#04x} at offset {error.start}"
+    return str(error)
+
+
+def read_manifest(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    """A collection's manifest: file name → (genre, note). A header row starting ``file`` is skipped."""
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except (OSError, ValueError) as error:
+        raise BadInputError(f"{path}: cannot read the manifest ({error})") from None
+    entries: dict[str, tuple[str | None, str | None]] = {}
+    for number, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), start=1):
+        if not row or not row[0].strip() or row[0].startswith("#"):
+            continue
+        if number == 1 and row[0].strip().lower() == "file":
+            continue
+        name = row[0].strip()
+        genre = row[1].strip() if len(row) > 1 and row[1].strip() else None
+        note = row[2].strip() if len(row) > 2 and row[2].strip() else None
+        if name in entries:
+            raise BadInputError(f"{path}: line {number}: {name} is listed twice")
+        entries[name] = (genre, note)
+    return entries
+
+
+def discover(corpus_dir: Path) -> list[SourceDocument]:
+    """Every document of ``corpus_dir``, read and decoded, ordered by collection then document id.
+
+    Collections are the subfolders (hidden ones skipped); a corpus with no subfolders is one
+    collection named after the directory.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.exists():
+        raise BadInputError(f"corpus directory not found: {corpus_dir}")
+    if not corpus_dir.is_dir():
+        raise BadInputError(f"corpus path is not a directory: {corpus_dir}")
+    collections = sorted(
+        (p for p in corpus_dir.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name
+    )
+    if not collections:
+        return _collection_documents(corpus_dir, corpus_dir.parent)
+    documents: list[SourceDocument] = []
+    for collection in collections:
+        documents.extend(_collection_documents(collection, corpus_dir))
+    return documents
+
+
+def _collection_documents(folder: Path, corpus_root: Path) -> list[SourceDocument]:
+    name = folder.name
+    manifest_path = folder / MANIFEST_NAME
+    manifest = read_manifest(manifest_path) if manifest_path.is_file() else {}
+    files = sorted(
+        (
+            p
+            for p in folder.iterdir()
+            if p.is_file() and not p.name.startswith(".") and p.name.lower() not in _NOT_DOCUMENTS
+        ),
+        key=lambda p: p.name,
+    )
+    missing = sorted(set(manifest) - {p.name for p in files})
+    if missing:
+        raise BadInputError(f"{manifest_path}: lists {missing[0]}, which is not in {folder}")
+
+    # Group NNNA.txt / NNNB.txt pairs; every other file is a document of its own.
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        match = _PAIR_FILE.fullmatch(path.name)
+        stem = match["stem"] if match and path.name not in manifest else path.stem
+        groups.setdefault(stem, []).append(path)
+
+    documents = []
+    for stem in sorted(groups):
+        paths = groups[stem]
+        listed = [manifest[p.name] for p in paths if p.name in manifest]
+        if listed:
+            genre, note = listed[0]
+        elif all(_PAIR_FILE.fullmatch(p.name) for p in paths):
+            genre, note = NETMUNDIAL_GENRE, None
+        else:
+            genre, note = None, None
+        documents.append(
+            SourceDocument(
+                id=f"{name}/{stem}",
+                collection=name,
+                genre=genre,
+                files=[read_source_file(p, corpus_root) for p in paths],
+                manifest_note=note,
+            )
+        )
+    return documents
+
+
+# Genre detection: field labels and headings that each genre's pages print, not names of actors.
+_NETMUNDIAL_FIELDS = ("Area:", "Entitled by:", "Sector:")
+_IGF_CODE = re.compile(
+    r"\bIGF\s+(?:19|20)\d\d\b.{0,40}?(?:WS|OF|DC|NRI|Pre-Event|Open Forum|Lightning|"
+    r"Town Hall|Main Session|Launch)\s*#?\s*\d*",
+    re.IGNORECASE,
+)
+_IGF_ROLE_LINE = re.compile(r"^\s*(?:Organi[sz]er|Speaker|Moderator|Rapporteur)\s*\d*\s*:", re.MULTILINE)
+_IGF_HEADINGS = re.compile(
+    r"^\s*(?:Format|Policy Question\(s\)|Duration \(minutes\)|SDGs?|Targets?)\s*:?\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?:19|20)\d\d\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+(?:19|20)\d\d\b"
+)
+
+
+def detect_genre(text: str) -> str | None:
+    """Guess the genre of a document from its text; ``None`` when nothing points to one.
+
+    NETmundial contributions carry their metadata fields; IGF session pages an IGF session code or
+    "Speaker N:"-style role lines with IGF headings; a page listing several dated events is a network
+    events page; a single event described with participants or organisers is an event page.
+    """
+    head = text[:3000]
+    # "Area:" can be glued to the end of a title line ("…perspectiveArea: COMBINED"), so no "^".
+    if all(label in head for label in _NETMUNDIAL_FIELDS):
+        return NETMUNDIAL_GENRE
+    role_lines = len(_IGF_ROLE_LINE.findall(text))
+    if _IGF_CODE.search(head) or (role_lines >= 2 and _IGF_HEADINGS.search(text)):
+        return "igf-session"
+    dates = {m.group(0) for m in _DATE.finditer(text)}
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    # Several events, each with its own day, or a page spanning many years of a network's events.
+    if len(dates) >= 2 and len(years) >= 3:
+        return "network-events-page"
+    if (
+        dates
+        or role_lines
+        or re.search(
+            r"\b(?:co-?chairs?|moderat\w+|organi[sz]ed by|panel(?:ist)?s?|"
+            r"speakers?)\b",
+            text,
+            re.IGNORECASE,
+        )
+    ):
+        return "event-page"
+    return None
