@@ -77,7 +77,8 @@ STAKEHOLDER_GROUPS = (
 )
 
 _ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "th", "br", "kr", "")
-_VOWELS = ("a", "e", "i", "o", "u", "a", "e", "ai", "ou", "ia", "é", "ö", "ã")
+_VOWELS = ("a", "e", "i", "o", "u", "a", "e", "i", "a", "o", "ai", "ou", "ia", "ee", "ua")
+_ACCENTED = {"e": "é", "o": "ö", "a": "á", "u": "ü", "i": "í"}
 _CODAS = ("", "", "", "n", "r", "l", "s", "m", "t", "nd", "rt")
 _TOPICS = (
     "Digital Rights",
@@ -86,7 +87,7 @@ _TOPICS = (
     "Information Society",
     "Data Protection",
     "Online Freedom",
-    "Technology and Society",
+    "Emerging Technology",
     "Cybersecurity",
     "Digital Inclusion",
     "Open Knowledge",
@@ -128,9 +129,12 @@ class NameMaker:
         self.seen: set[str] = set()
 
     def word(self, syllables: int) -> str:
-        parts = [
-            self.rng.choice(_ONSETS) + self.rng.choice(_VOWELS) + self.rng.choice(_CODAS) for _ in range(syllables)
-        ]
+        parts = []
+        for _ in range(syllables):
+            vowel = self.rng.choice(_VOWELS)
+            if len(vowel) == 1 and self.rng.random() < 0.03:
+                vowel = _ACCENTED[vowel]  # a few names carry accents (NFC; lost in some encodings)
+            parts.append(self.rng.choice(_ONSETS) + vowel + self.rng.choice(_CODAS))
         return unicodedata.normalize("NFC", "".join(parts)).capitalize()
 
     def person(self) -> str:
@@ -267,19 +271,21 @@ class ActorPool:
             )
         self._person_weights = zipf_weights(len(self.people))
 
-    def organisation(self, group: str | None = None) -> Organisation:
+    def organisation(self, group: str | None = None, rng: random.Random | None = None) -> Organisation:
         """A popular-first organisation, of ``group`` when one of that group comes up in a few draws."""
+        rng = rng or self.rng
         for _ in range(8):
-            candidate = self.rng.choices(self.organisations, cum_weights=self._org_weights)[0]
+            candidate = rng.choices(self.organisations, cum_weights=self._org_weights)[0]
             if group is None or candidate.group == group:
                 return candidate
         return candidate
 
-    def people_sample(self, k: int) -> list[Person]:
+    def people_sample(self, k: int, rng: random.Random | None = None) -> list[Person]:
         """``k`` distinct people, popular ones more often."""
+        rng = rng or self.rng
         chosen: dict[str, Person] = {}
         for _ in range(k * 4):
-            person = self.rng.choices(self.people, cum_weights=self._person_weights)[0]
+            person = rng.choices(self.people, cum_weights=self._person_weights)[0]
             chosen.setdefault(person.name, person)
             if len(chosen) == k:
                 break
@@ -292,11 +298,10 @@ def sentence(rng: random.Random, mention: str | None = None) -> str:
         "The session",
         "This workshop",
         "The discussion",
-        "Participants",
-        "Stakeholders from all regions",
         "The panel",
-        "Civil society organisations",
-        "Governments and the private sector",
+        "The organising team",
+        "The network",
+        "The dialogue",
     )
     verbs = ("will explore", "aims to assess", "considers", "takes stock of", "reflects on", "will map")
     objects = (
@@ -314,6 +319,7 @@ def sentence(rng: random.Random, mention: str | None = None) -> str:
         "with concrete examples from the regions",
         "and the lessons for future processes",
         "across stakeholder groups",
+        "for the world’s Internet users",
         "",
     )
     text = f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)}"

@@ -62,8 +62,8 @@ def ontology_files() -> list[Path]:
     return [paths.ONTOLOGY_FILE, *sorted(paths.SCHEMES_DIR.glob("*.ttl"))]
 
 
-def reference_files() -> list[Path]:
-    return sorted(paths.REFERENCE_DIR.glob("*.ttl"))
+def reference_files(reference_dir: Path | None = None) -> list[Path]:
+    return sorted(Path(reference_dir or paths.REFERENCE_DIR).glob("*.ttl"))
 
 
 def load_ontology_graph() -> Graph:
@@ -71,9 +71,9 @@ def load_ontology_graph() -> Graph:
     return read_graphs(ontology_files())
 
 
-def load_reference_graph() -> Graph:
+def load_reference_graph(reference_dir: Path | None = None) -> Graph:
     """The curated reference data: states, processes, instruments, meetings, organisations, decisions."""
-    return read_graphs(reference_files())
+    return read_graphs(reference_files(reference_dir))
 
 
 def read_corpus(corpus_dir: Path, progress: Progress | None = None) -> list[records.Document]:
@@ -115,6 +115,7 @@ def build(
     *,
     validate: bool = True,
     progress: Progress | None = None,
+    reference_dir: Path | None = None,
 ) -> BuildSummary:
     """Build the graph from ``corpus_dir`` into ``store_dir`` and return its summary.
 
@@ -131,7 +132,7 @@ def build(
         raise GovgraphError(f"no corpus directory at {corpus_dir}")
 
     ontology = load_ontology_graph()
-    reference = load_reference_graph()
+    reference = load_reference_graph(reference_dir)
     documents = read_corpus(corpus_dir, progress)
     resolver = Resolver.from_reference(reference)
     resolver.learn(documents)

@@ -229,7 +229,8 @@ def building(target: Path) -> Iterator[GraphStore]:
     if target.exists() and any(target.iterdir()) and not is_store_dir(target):
         raise StoreError(f"{target} exists and is not a govgraph store; refusing to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    _remove_abandoned_builds(target)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
     new_path = workdir / "store"
     try:
         store = GraphStore.create(new_path)
@@ -238,6 +239,24 @@ def building(target: Path) -> Iterator[GraphStore]:
         swap_in(new_path, target)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _remove_abandoned_builds(target: Path) -> None:
+    """Delete work directories of builds whose process was killed before it could clean up."""
+    for workdir in target.parent.glob(f".{target.name}.building-*"):
+        pid = workdir.name.split("building-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def swap_in(new_path: Path, target: Path) -> None:

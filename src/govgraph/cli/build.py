@@ -10,13 +10,15 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from govgraph import pipeline
+from govgraph import paths, pipeline, release
 from govgraph.cli.common import StoreOption, console, err_console
+from govgraph.store import GraphStore
 
 
 def register(app: typer.Typer) -> None:
     app.command("build")(build)
     app.command("stats")(stats)
+    app.command("export")(export)
 
 
 def build(
@@ -86,3 +88,20 @@ def print_summary(summary: pipeline.BuildSummary, *, title: str) -> None:
         console.print(
             f"SHACL: {verdict} — {summary.violations} violation(s), {summary.warnings} warning(s)"
         )
+
+
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.nq or .trig).")],
+    store: StoreOption = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", help="nquads or trig (default: from the file extension).")
+    ] = None,
+) -> None:
+    """Write the release dump: every graph plus a VoID/DCAT dataset description, deterministic."""
+    rdf_format = output_format or ("trig" if output.suffix == ".trig" else "nquads")
+    graph_store = GraphStore.open(store or paths.default_store_dir(), read_only=True)
+    try:
+        count = release.export(graph_store, output, rdf_format)
+    finally:
+        graph_store.close()
+    console.print(f"wrote {count} quads to {output}")

@@ -286,7 +286,10 @@ class Lexicon:
             entries: list[tuple[str, str, bool]] = []
             for c in self.concepts.get(scheme, []):
                 entries.append((c.pref_label, c.notation, False))
-                entries.append((c.notation, c.notation, False))
+                if label_key(c.notation) not in {label_key(h) for h in c.hidden_labels}:
+                    # The notation is a visible label unless the scheme hides that very form
+                    # (a bare "Roadmap" is ambiguous).
+                    entries.append((c.notation, c.notation, False))
                 entries.extend((lb, c.notation, False) for lb in c.alt_labels)
                 entries.extend((lb, c.notation, True) for lb in c.hidden_labels)
             self._matchers[scheme] = Matcher(entries)
@@ -355,8 +358,9 @@ class Lexicon:
                 ProcessInstance(
                     local_name=str(inst).rstrip("/").rsplit("/", 1)[-1],
                     process=notation_of[process],
-                    start=_date(g.value(inst, SCHEMA.startDate)),
-                    end=_date(g.value(inst, SCHEMA.endDate), end=True),
+                    # Full dates where the reference is sure of them, else its gg:startYear/endYear.
+                    start=_date(g.value(inst, SCHEMA.startDate) or g.value(inst, GG.startYear)),
+                    end=_date(g.value(inst, SCHEMA.endDate) or g.value(inst, GG.endYear), end=True),
                     labels=tuple(_all_labels(g, inst)),
                 )
             )

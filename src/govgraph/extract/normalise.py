@@ -23,7 +23,7 @@ in the normalised text becomes a :class:`govgraph.records.Span` into the file as
 'Speaker 1:\\xa0José'
 
 Public API: :func:`normalise`, :func:`normalise_file`, :class:`NormalisedText`, :class:`Line`,
-:func:`evidence_span`.
+:func:`evidence_span`, :func:`identity`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import ftfy
 
 from govgraph.records import SourceFile, Span
 
-__all__ = ["Line", "NormalisedText", "evidence_span", "normalise", "normalise_file"]
+__all__ = ["Line", "NormalisedText", "evidence_span", "identity", "normalise", "normalise_file"]
 
 # Line breaks as the decoder may leave them; CRLF first so it counts as one break.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
@@ -177,6 +177,21 @@ def evidence_span(
     if span.file != source.path:
         span = Span(source.path, span.start, span.end, span.line, span.quote)
     return span
+
+
+def identity(text: str, *, file: str = "") -> NormalisedText:
+    """A :class:`NormalisedText` that leaves ``text`` as it is (spans are offsets into ``text``)."""
+    return NormalisedText(
+        text=text,
+        original=text,
+        file=file,
+        _norm_starts=[0],
+        _orig_starts=[0],
+        _norm_lens=[len(text)],
+        _orig_lens=[len(text)],
+        _copy=[True],
+        _orig_line_starts=[s for s, _, _ in _split_lines(text)],
+    )
 
 
 def normalise_file(source: SourceFile, *, dedupe: bool = True) -> NormalisedText:

@@ -1,0 +1,580 @@
+"""Reader for IGF session pages (genre ``igf-session``), in their 2019–2025 layouts.
+
+An IGF session page describes one session. What the reader takes from it, and how:
+
+- **code and title**: a line ``IGF 2021 WS #257`` / ``IGF 2019 Pre-Event #20`` / ``IGF 2024 Day 0
+  Event #5`` / ``Open Forum #12`` (the kind before ``#`` must be an event-format label when no
+  ``IGF <year>`` prefix says it is a session code); the title is the rest of that line or the next
+  line, or a ``Title:`` field. The parent meeting is ``igf-<year>`` from the code, else from the date.
+- **date, time, place**: ``Time: 25 November 2019, 10:35-12:35``, ``Tuesday, 7th December, 2021
+  (10:50 UTC) - Tuesday, 7th December, 2021 (12:20 UTC)``, ``Location:`` / ``Venue:`` / ``Room:``.
+- **format and duration**: ``Round Table - Circle - 90 Min``, ``Format`` heading + ``Classroom``,
+  ``Duration (minutes): 60``; formats are event-format notations from the lexicon.
+- **people**: numbered role lines (``Speaker 1: Name, Stakeholder group, Regional group``,
+  ``Organizer 2: Name, Affiliation``), role headings with entries on the following lines
+  (``Online Moderator`` / ``Jason Munyan, Intergovernmental Organization, …``), ``Role: value``
+  lines. Role words, stakeholder groups and regional groups are labels of the concept schemes; the
+  fields of an entry are told apart by the lexicon, not by position (``Name, Affiliation,
+  Stakeholder group, Regional group`` and ``Name, Stakeholder group, Regional group`` both work; an
+  IGO named in the regional slot is not a region). One participant per person however many roles.
+  Placeholders (TBC, "Speaker to be confirmed", "Representative of …") and entries without a name
+  (``Organizer 1: Civil Society, WEOG``) make no actor; an organiser that is an organisation is an
+  organisation organiser.
+- **SDGs**: an ``SDGs`` heading followed by targets (``17.16``, ``5.b``) or goals (``GOAL 17:
+  Partnerships for the Goals`` → ``17``), kept when the SDG scheme knows them.
+- **processes and instruments**: :mod:`govgraph.extract.processes` over the whole page, dated by
+  the session's date.
+
+Nothing is guessed: a value the page does not state stays ``None``. Every participant, organiser
+and mention carries the evidence span of the line that states it.
+
+Public API: :class:`IgfSessionReader` (``genre = "igf-session"``), :func:`parse_date_time`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from govgraph.extract.lexicon import Lexicon, get_lexicon
+from govgraph.extract.names import (
+    PersonIndex,
+    is_placeholder,
+    looks_like_organisation,
+    looks_like_person,
+    parse_person,
+)
+from govgraph.extract.normalise import NormalisedText, normalise_file
+from govgraph.extract.processes import find_mentions
+from govgraph.records import (
+    Document,
+    Event,
+    Organisation,
+    Organiser,
+    Participant,
+    SourceDocument,
+    Span,
+)
+
+__all__ = ["IgfSessionReader", "parse_date_time"]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?\.?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            _DAY.format("d1") + r"\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+" + _YEAR.format("y1"),
+            _MONTH.format("m2") + r"\s+" + _DAY.format("d2") + r",?\s+" + _YEAR.format("y2"),
+            r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"(?<![\d:])(?P<t>[0-2]?\d[:.][0-5]\d|[01]?\d\s*[ap]\.?m\.?)(?:\s*(?P<ap>[ap]\.?m\.?))?"
+    r"(?:\s*\(?\s*(?P<tz>UTC(?:\s*[+-]\s*\d{1,2}(?::\d\d)?)?|GMT(?:\s*[+-]\s*\d{1,2})?|CET|CEST|EET|EEST))?",
+    re.IGNORECASE,
+)
+_WEEKDAY_START = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
+
+# An event code: "IGF 2021 WS #257", "Open Forum #12". The kind is checked against the lexicon.
+_CODE_RE = re.compile(
+    r"^(?P<code>(?:IGF\s*(?P<year>(?:19|20)\d\d)\s*[:\-–]?\s*)?(?P<kind>[A-Za-z][\w\-/&' ]{0,40}?)\s*#\s*(?P<num>\d+[A-Za-z]?))"
+    r"(?:\s*[:\-–—|]\s*|\s+|$)(?P<rest>.*)$"
+)
+# "Label: value" (the label is checked against the role lexicon or the field names below).
+_LABELLED = re.compile(r"^(?P<label>[^:]{1,48}?)\s*(?:#?\s*(?P<num>\d{1,2}))?\s*:\s*(?P<value>.*)$")
+_ROLE_HEADING = re.compile(r"^(?P<label>[A-Za-z][A-Za-z \-/]{1,40}?)\s*(?:#?\s*\d{1,2})?\s*:?$")
+# Field names of the page layouts (layout words, not names of anything the graph describes).
+_TIME_FIELDS = frozenset({"time", "date", "date and time", "session time", "when", "schedule", "date & time"})
+_PLACE_FIELDS = frozenset({"location", "venue", "place", "where"})
+_ROOM_FIELDS = frozenset({"room", "session room"})
+_TITLE_FIELDS = frozenset({"title", "session title", "workshop title"})
+_HEADING_WORDS = frozenset(
+    """
+    format description policy question questions expected outcome outcomes online onsite participation
+    sdg sdgs targets target relevance session report discussion facilitation agenda background issues
+    objectives duration content key takeaways takeaway call action outputs theme subtheme reference
+    links document documents tools thematic track tags summary abstract notes biographies bios contact
+    register registration check-in schedule video transcript additional materials interventions
+    """.split()
+)
+_SDG_HEADING = re.compile(r"^(?:SDGs?|SDG targets?|Sustainable Development Goals?)\b[^:]*?:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_SDG_TARGET = re.compile(r"(?<![\w.])(?:SDG\s*)?(?P<n>\d{1,2}\.(?:\d{1,2}|[a-z]))(?![\w.])", re.IGNORECASE)
+_SDG_GOAL = re.compile(r"^\s*(?:GOAL|SDG)\s*(?P<n>\d{1,2})\b", re.IGNORECASE)
+_DURATION_FIELD = re.compile(r"^(?:session\s+)?duration\b[^:]*:\s*(?P<v>.*)$", re.IGNORECASE)
+_MINUTES = re.compile(r"(?P<n>\d{2,3})\s*(?:min(?:ute)?s?\b|')", re.IGNORECASE)
+_HOURS = re.compile(r"(?P<n>\d(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
+_FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*:?\s*(?P<v>.*)$", re.IGNORECASE)
+_BOILERPLATE = re.compile(r"^check-in and access this session", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*(?:;|\s&\s|\band\b)\s*")
+
+
+def parse_date_time(text: str) -> tuple[str | None, str | None, str | None]:
+    """``(date, end_date, time)`` a line states: ISO dates (``end_date`` only when another day) and
+    the time of day as written, compacted (``"10:35-12:35"``, ``"10:50-12:20 UTC"``).
+
+    >>> parse_date_time("Time: 25 November 2019, 10:35-12:35")
+    ('2019-11-25', None, '10:35-12:35')
+    >>> parse_date_time("Tuesday, 7th December, 2021 (10:50 UTC) - Tuesday, 7th December, 2021 (12:20 UTC)")
+    ('2021-12-07', None, '10:50-12:20 UTC')
+    """
+    dates: list[str] = []
+    for m in _DATE_RE.finditer(text):
+        iso = _iso(m)
+        if iso and iso not in dates:
+            dates.append(iso)
+    stripped = _DATE_RE.sub(" ", text)
+    times = []
+    zones = []
+    for m in _TIME_RE.finditer(stripped):
+        t = m.group("t").replace(".", ":") if ":" in m.group("t") or "." in m.group("t")[:3] else m.group("t")
+        if m.group("ap"):
+            t += " " + m.group("ap").replace(".", "").lower()
+        times.append(t.strip())
+        if m.group("tz"):
+            zones.append(" ".join(m.group("tz").split()).upper())
+    time = None
+    if times:
+        time = "-".join(times[:2])
+        if zones and all(z == zones[0] for z in zones):
+            time += " " + zones[0]
+    return (dates[0] if dates else None), (dates[1] if len(dates) > 1 else None), time
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    for i in "123":
+        if m.group("y" + i):
+            month_text = m.group("m" + i)
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+            try:
+                return dt.date(int(m.group("y" + i)), month, int(m.group("d" + i))).isoformat()
+            except ValueError:
+                return None  # "31 February": not a date; never repaired by guessing
+    return None
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str  # stripped
+    start: int  # normalised offsets of the stripped text
+    end: int
+
+
+@dataclass
+class _Entry:
+    """One parsed ``Name, Affiliation, Stakeholder group, Regional group`` entry."""
+
+    name: str | None
+    kind: str  # "person" | "organisation"
+    title: str | None
+    affiliation: str | None
+    stakeholder_group: str | None
+    regional_group: str | None
+
+
+class IgfSessionReader:
+    """Reads an IGF session page into one :class:`~govgraph.records.Event` (see the module doc)."""
+
+    genre = "igf-session"
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = get_lexicon()
+        return self._lexicon
+
+    def read(self, source: SourceDocument) -> Document:
+        """The records of one IGF session page (its first non-empty file)."""
+        doc = Document(id=source.id, collection=source.collection, genre=self.genre, files=list(source.files))
+        for sf in source.files:
+            if not sf.text.strip():
+                continue
+            nt = normalise_file(sf)
+            event, organisations = _PageReader(nt, self.lexicon).read()
+            doc.events.append(event)
+            doc.organisations.extend(o for o in organisations if o.name not in {x.name for x in doc.organisations})
+            doc.processes.extend(event.processes)
+            doc.instruments.extend(event.instruments)
+            if doc.title is None:
+                doc.title = event.title
+            if doc.date is None:
+                doc.date = event.date
+            break
+        return doc
+
+
+class _PageReader:
+    """The state of reading one page."""
+
+    def __init__(self, nt: NormalisedText, lexicon: Lexicon) -> None:
+        self.nt = nt
+        self.lex = lexicon
+        self.lines = [
+            _Line(i, ln.text.strip(), ln.start + (len(ln.text) - len(ln.text.lstrip())),
+                  ln.start + len(ln.text.rstrip()))
+            for i, ln in enumerate(nt.lines)
+        ]
+        self.event = Event()
+        self.persons = PersonIndex()
+        self.participants: dict[str, Participant] = {}
+        self.organisations: list[Organisation] = []
+        self.consumed: set[int] = set()
+
+    def span(self, line: _Line) -> Span:
+        return self.nt.span(line.start, line.end)
+
+    # -- the page -------------------------------------------------------------------------------
+
+    def read(self) -> tuple[Event, list[Organisation]]:
+        self._header()
+        self._fields()
+        self._people()
+        ev = self.event
+        year = int(ev.date[:4]) if ev.date else _code_year(ev.code)
+        if ev.parent is None and year is not None:
+            ev.parent = f"igf-{year}"
+        ev.participants = list(self.participants.values())
+        ev.processes, ev.instruments = find_mentions(self.nt, year, date=ev.date, lexicon=self.lex)
+        return ev, self.organisations
+
+    def _nonblank(self, start: int) -> _Line | None:
+        for ln in self.lines[start:]:
+            if ln.text:
+                return ln
+        return None
+
+    def _header(self) -> None:
+        for ln in self.lines:
+            if not ln.text:
+                continue
+            m = _CODE_RE.match(ln.text)
+            if m is None:
+                continue
+            kind = " ".join(m["kind"].split())
+            if not m["year"] and self.lex.event_formats.lookup(kind) is None:
+                continue
+            code = " ".join(m["code"].split()).replace("# ", "#")
+            code = re.sub(r"\s*#\s*", " #", code)
+            self.event.code = code
+            self.event.evidence = self.span(ln)
+            self.consumed.add(ln.index)
+            if m["year"]:
+                self.event.parent = f"igf-{m['year']}"
+            rest = m["rest"].strip(" -–—:|")
+            if rest:
+                self.event.title = rest
+            else:
+                nxt = self._nonblank(ln.index + 1)
+                if nxt is not None and self._could_be_title(nxt.text):
+                    self.event.title = nxt.text
+                    self.consumed.add(nxt.index)
+                    self._host_line(nxt.index + 1)
+            return
+
+    def _could_be_title(self, text: str) -> bool:
+        if _LABELLED.match(text) and self._label_kind(text.split(":", 1)[0]) is not None:
+            return False
+        return not (self._is_heading(text) or _DATE_RE.search(text) and len(text) < 80)
+
+    def _host_line(self, start: int) -> None:
+        # The line right under the title of pre-event and open-forum pages names the organisation
+        # that submitted the session; it is kept as an organisation of the document, with no role,
+        # because the page does not label it.
+        nxt = self._nonblank(start)
+        if nxt is None or ":" in nxt.text or len(nxt.text) > 100:
+            return
+        if looks_like_organisation(nxt.text, self.lex) and not self.lex.is_concept_label(nxt.text):
+            self._add_organisation(nxt.text, None, nxt)
+            self.consumed.add(nxt.index)
+
+    def _label_kind(self, label: str) -> str | None:
+        low = " ".join(label.lower().split())
+        if low in _TIME_FIELDS:
+            return "time"
+        if low in _PLACE_FIELDS:
+            return "place"
+        if low in _ROOM_FIELDS:
+            return "room"
+        if low in _TITLE_FIELDS:
+            return "title"
+        return None
+
+    def _is_heading(self, text: str) -> bool:
+        words = re.findall(r"[a-z\-]+", text.lower())
+        return bool(words) and len(words) <= 6 and any(w in _HEADING_WORDS for w in words)
+
+    # -- fields ---------------------------------------------------------------------------------
+
+    def _fields(self) -> None:
+        ev = self.event
+        lines = self.lines
+        for i, ln in enumerate(lines):
+            text = ln.text
+            if not text or i in self.consumed:
+                continue
+            m = _LABELLED.match(text)
+            kind = self._label_kind(m["label"]) if m and not m["num"] else None
+            if kind == "title" and ev.title is None and m["value"].strip():
+                ev.title = m["value"].strip()
+                self.consumed.add(i)
+            elif kind == "time" and ev.date is None:
+                self._set_time(m["value"], ln)
+            elif kind in ("place", "room") and m["value"].strip():
+                value = m["value"].strip()
+                if ev.location is None:
+                    ev.location = value
+                if kind == "room" and ev.room is None:
+                    ev.room = value
+                self.consumed.add(i)
+            elif ev.date is None and _WEEKDAY_START.match(text) and _DATE_RE.search(text):
+                self._set_time(text, ln)
+            elif (fm := _FORMAT_FIELD.match(text)) is not None and ev.format is None:
+                self._format(fm["v"], i)
+            elif (dm := _DURATION_FIELD.match(text)) is not None and ev.duration_minutes is None:
+                ev.duration_minutes = _minutes(dm["v"])
+                self.consumed.add(i)
+            elif (sm := _SDG_HEADING.match(text)) is not None and not ev.sdg_targets:
+                self._sdgs(sm["rest"], i)
+
+    def _set_time(self, value: str, ln: _Line) -> None:
+        date, end_date, time = parse_date_time(value)
+        if date is None and time is None:
+            return
+        self.event.date, self.event.end_date, self.event.time = date, end_date, time
+        self.consumed.add(ln.index)
+
+    def _format(self, value: str, i: int) -> None:
+        """``Format: Round Table - Circle - 90 Min`` or a ``Format`` heading and the lines after it."""
+        ev = self.event
+        candidates = [value] if value.strip() else []
+        j = i + 1
+        while not candidates and j < len(self.lines) and j <= i + 3:
+            if self.lines[j].text:
+                candidates.append(self.lines[j].text)
+            j += 1
+        for text in candidates:
+            found = self.lex.event_formats.find(text, hidden=False)
+            if found and found[0].start < 3:
+                ev.format = found[0].notation
+            if ev.duration_minutes is None and (mm := _MINUTES.search(text)):
+                ev.duration_minutes = int(mm["n"])
+        self.consumed.add(i)
+
+    def _sdgs(self, rest: str, i: int) -> None:
+        found: list[str] = []
+        texts = [rest] if rest.strip() else []
+        j = i + 1
+        blank_run = 0
+        while j < len(self.lines):
+            t = self.lines[j].text
+            if not t:
+                blank_run += 1
+                if blank_run > 2:
+                    break
+                j += 1
+                continue
+            blank_run = 0
+            if _SDG_GOAL.match(t) or re.fullmatch(r"(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z])(?:\s*[,;]\s*(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z]))*\.?", t, re.IGNORECASE):
+                texts.append(t)
+                self.consumed.add(j)
+                j += 1
+                continue
+            break
+        for t in texts:
+            if (g := _SDG_GOAL.match(t)) and not _SDG_TARGET.search(t[g.end() :]):
+                value = self.lex.sdg(str(int(g["n"])))
+            else:
+                value = None
+            for m in _SDG_TARGET.finditer(t):
+                target = self.lex.sdg(m["n"])
+                if target and target not in found:
+                    found.append(target)
+            if value and value not in found:
+                found.append(value)
+        self.event.sdg_targets = found
+        self.consumed.add(i)
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def _role_of_label(self, label: str) -> str | None:
+        label = label.strip()
+        if len(label) > 40 or not label:
+            return None
+        return self.lex.role(label)
+
+    def _people(self) -> None:
+        current: str | None = None  # the role of the heading we are under
+        for ln in self.lines:
+            text = ln.text
+            if ln.index in self.consumed:
+                current = None
+                continue
+            if not text:
+                continue
+            if _BOILERPLATE.match(text):
+                continue
+            m = _LABELLED.match(text)
+            if m is not None:
+                role = self._role_of_label(m["label"])
+                if role is not None:
+                    value = m["value"].strip()
+                    if value:
+                        self._entries(value, role, ln)
+                        current = None
+                    else:
+                        current = role
+                    continue
+            hm = _ROLE_HEADING.match(text)
+            if hm is not None and (role := self._role_of_label(text.rstrip(":"))) is not None:
+                current = role
+                continue
+            if current is not None:
+                if not self._entries(text, current, ln, strict=True):
+                    current = None
+
+    def _entries(self, value: str, role: str, ln: _Line, *, strict: bool = False) -> bool:
+        """Add the actors a role line names; ``strict`` (a line under a heading) needs a real entry.
+
+        Returns whether the line was an entry (a person, an organisation organiser or a
+        placeholder), so a heading's block ends at the first line that is none of these.
+        """
+        if is_placeholder(value) or is_placeholder(value.split(",")[0]):
+            return True
+        entries = self._parse_entries(value, role)
+        if not entries:
+            return False
+        for entry in entries:
+            if entry.name is None:
+                continue
+            if entry.kind == "person":
+                self._add_person(entry, role, ln)
+            elif role == "organizer":
+                self._add_organiser(entry.name, "organisation", ln)
+                self._add_organisation(entry.name, entry.stakeholder_group, ln)
+        return True
+
+    def _parse_entries(self, value: str, role: str) -> list[_Entry]:
+        if self._is_heading(value) and "," not in value:
+            return []
+        fields = [f.strip() for f in value.split(",") if f.strip()]
+        sg = rg = None
+        rest: list[str] = []
+        for k, f in enumerate(fields):
+            # Group fields follow the name; a first field counts only by a visible label, so
+            # "Organizer 1: Civil Society, WEOG" states groups and no name.
+            g_sg = self.lex.stakeholder_groups.lookup(f, hidden=k > 0)
+            g_rg = self.lex.regional_group(f) if k > 0 or g_sg is None else None
+            if True:
+                if g_rg is not None and rg is None:
+                    rg = g_rg
+                    continue
+                if g_sg is not None and (sg is None or sg == g_sg):
+                    sg = g_sg
+                    continue
+            rest.append(f)
+        if not rest:
+            # "Organizer 1: Civil Society, WEOG": groups stated, no name: no actor.
+            return [_Entry(None, "person", None, None, sg, rg)] if (sg or rg) else []
+        if sg is None and rg is None and len(rest) >= 2 and all(
+            looks_like_person(f, self.lex) for f in rest
+        ):
+            # "Speakers: Jane Doe, John Roe": a list of names, no groups stated.
+            return [self._entry(f, None, None, None, role) for f in rest]
+        name, affiliation = rest[0], (", ".join(rest[1:]) or None)
+        entry = self._entry(name, affiliation, sg, rg, role)
+        if entry.name is None and affiliation is None and (" and " in name or ";" in name):
+            parts = [p for p in _LIST_SPLIT.split(name) if p]
+            if len(parts) >= 2 and all(looks_like_person(p, self.lex) for p in parts):
+                return [self._entry(p, None, None, None, role) for p in parts]
+        return [entry]
+
+    def _entry(self, name: str, affiliation: str | None, sg: str | None, rg: str | None, role: str) -> _Entry:
+        person = parse_person(name, lexicon=self.lex)
+        if person is None:
+            # "Jane Doe - Acme" / "Jane Doe (Acme)": a name with its affiliation in one field.
+            m = re.match(r"^(?P<n>.+?)\s+[-–—]\s+(?P<a>.+)$", name) or re.match(
+                r"^(?P<n>[^()]+?)\s*\((?P<a>[^()]+)\)$", name
+            )
+            if m is not None and (p2 := parse_person(m["n"], lexicon=self.lex)) is not None:
+                extra = m["a"].strip()
+                if not is_placeholder(extra) and self.lex.stakeholder_group(extra) is None:
+                    affiliation = affiliation or extra
+                person = p2
+        if person is not None:
+            return _Entry(person.name, "person", person.title, affiliation, sg, rg)
+        if is_placeholder(name):
+            return _Entry(None, "person", None, None, sg, rg)
+        if role == "organizer" and looks_like_organisation(name, self.lex) or (
+            role == "organizer" and not looks_like_person(name, self.lex) and len(name.split()) <= 10
+            and name[:1].isupper()
+        ):
+            return _Entry(name, "organisation", None, affiliation, sg, rg)
+        return _Entry(None, "person", None, None, sg, rg)
+
+    def _add_person(self, entry: _Entry, role: str, ln: _Line) -> None:
+        assert entry.name is not None
+        canonical = self.persons.add(entry.name)
+        p = self.participants.get(canonical)
+        if p is None:
+            p = Participant(name=canonical)
+            self.participants[canonical] = p
+        if role not in p.roles:
+            p.roles.append(role)
+        # A value stated once stays; a later line never overwrites it (the first statement wins).
+        p.stakeholder_group = p.stakeholder_group or entry.stakeholder_group
+        p.regional_group = p.regional_group or entry.regional_group
+        p.affiliation = p.affiliation or entry.affiliation
+        p.title = p.title or entry.title
+        span = self.span(ln)
+        if span not in p.evidence:
+            p.evidence.append(span)
+        if role == "organizer":
+            self._add_organiser(canonical, "person", ln)
+        if entry.affiliation and looks_like_organisation(entry.affiliation, self.lex):
+            self._add_organisation(entry.affiliation, None, ln)
+
+    def _add_organiser(self, name: str, kind: str, ln: _Line) -> None:
+        for o in self.event.organisers:
+            if o.name == name:
+                return
+        self.event.organisers.append(Organiser(name=name, kind=kind, evidence=[self.span(ln)]))  # type: ignore[arg-type]
+
+    def _add_organisation(self, name: str, sg: str | None, ln: _Line) -> None:
+        for o in self.organisations:
+            if o.name == name:
+                if o.stakeholder_group is None:
+                    o.stakeholder_group = sg
+                return
+        self.organisations.append(Organisation(name=name, stakeholder_group=sg, evidence=self.span(ln)))
+
+
+def _minutes(value: str) -> int | None:
+    value = value.strip()
+    if re.fullmatch(r"\d{2,3}", value):
+        return int(value)
+    if m := _MINUTES.search(value):
+        return int(m["n"])
+    if m := _HOURS.search(value):
+        return round(float(m["n"].replace(",", ".")) * 60)
+    return None
+
+
+def _code_year(code: str | None) -> int | None:
+    m = re.match(r"IGF\s*(\d{4})", code or "")
+    return int(m.group(1)) if m else None

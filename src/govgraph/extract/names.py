@@ -1,0 +1,359 @@
+"""Person names within one document: canonical form, titles, placeholders, person or organisation.
+
+- :func:`parse_person` turns what a page writes in a person slot ("Dr. MCDONALD Ellie", "Prof.
+  Jane Doe, Ph.D.") into a :class:`PersonName` — the canonical name given-name first (NFC), the
+  honorific/title apart — or ``None`` when the slot holds no person (a placeholder such as "TBC",
+  "Speaker to be confirmed", "Representative of the Ministry", or an organisation's name).
+- :func:`canonical_name` alone: given-name first, surname-first forms turned round ("MCDONALD
+  Ellie" → "Ellie McDonald"; "McDonald, Ellie" only when the caller says the context writes
+  surname-first), all-capital names put in name case.
+- :func:`is_placeholder`, :func:`looks_like_person`, :func:`looks_like_organisation`: the tests
+  behind it. Organisations are recognised by the reference organisations of the lexicon and by name
+  shape (legal-form and organisation words, acronyms, digits) — never by a list of people.
+- :class:`PersonIndex`: one person per document however often or in however many forms a page
+  writes them; a first-name-only mention ("moderation: Nnenna") refers back to a listed person only
+  when exactly one listed person has that given name.
+
+Public API: :class:`PersonName`, :func:`parse_person`, :func:`canonical_name`, :func:`split_title`,
+:func:`is_placeholder`, :func:`looks_like_person`, :func:`looks_like_organisation`,
+:func:`name_key`, :class:`PersonIndex`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from govgraph.extract.lexicon import Lexicon, get_lexicon
+
+__all__ = [
+    "PersonIndex",
+    "PersonName",
+    "canonical_name",
+    "is_placeholder",
+    "looks_like_organisation",
+    "looks_like_person",
+    "name_key",
+    "parse_person",
+    "split_title",
+]
+
+# Honorifics and titles written before a name. Those in _KEPT are kept as the person's title at the
+# event (they say something about the role: "H.E.", "Ambassador"); courtesy titles are dropped.
+_TITLE_FORMS: dict[str, str | None] = {
+    "dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof.", "h.e": "H.E.", "he": "H.E.",
+    "his excellency": "H.E.", "her excellency": "H.E.", "ambassador": "Ambassador", "amb": "Ambassador",
+    "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Senator", "senator": "Senator",
+    "judge": "Judge", "justice": "Justice", "rev": "Rev.", "sir": "Sir", "dame": "Dame",
+    "mr": None, "mrs": None, "ms": None, "miss": None, "mx": None, "m": None, "mme": None, "mlle": None,
+    "sr": None, "sra": None, "srta": None,
+}
+_NEEDS_PERIOD = frozenset("m he sen sr sra srta rev hon amb mme".split())
+_TITLE_RE = re.compile(
+    r"^(?:(" + "|".join(sorted((re.escape(t) for t in _TITLE_FORMS), key=len, reverse=True))
+    + r")\.?(?:\s+|(?<=\.)(?=\S)))",
+    re.IGNORECASE,
+)
+# Degrees and post-nominals written after a name; dropped from the name.
+_SUFFIX_RE = re.compile(
+    r"(?:,?\s+(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|MBA|LL\.?M\.?|LL\.?B\.?|M\.?A\.?|M\.?Sc\.?|B\.?A\.?|"
+    r"Esq\.?|OBE|MBE|CBE|KC|QC))+\s*$"
+)
+# Words that give a name the shape of an organisation. These are kinds of body (not names of any
+# body): a person's name never contains them.
+_ORG_WORDS = frozenset(
+    """
+    university universities universidad université universidade universität college school institute
+    institut instituto institution institutions centre center centro centrum foundation fondation
+    fundación fundação stiftung association associação asociación society société sociedad council
+    conseil consejo committee commission comisión ministry ministère ministerio department
+    departement agency agence agencia office bureau organisation organization organizacion
+    organização union unión alliance coalition network networks forum initiative initiatives project
+    programme program partnership partners consortium federation fédération federación group groups
+    company corporation corp inc ltd llc plc gmbh ag sa s.a. e.v. ev limited co lab labs laboratory
+    observatory chamber government gobierno nations authority autoridad secretariat secretaría
+    parliament parlement embassy mission republic república kingdom state states club caucus
+    academy academia trust fund bank telecom telecommunications communications media news press
+    platform services solutions technologies technology systems digital cyber internet
+    ngo
+    """.split()
+)
+_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du la le bin binti bint al el ibn ben ter ten zu y e".split()
+)
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:tbc|tbd|tba|t\.b\.c\.?|t\.b\.d\.?|n/?a|none|nil|pending|vacant|invited|\(?invited\)?|"
+    r"invited speakers?|speakers? (?:to be )?(?:confirmed|determined|announced|tbc|tbd)|"
+    r"to be (?:confirmed|determined|announced|decided)|(?:speaker|moderator|rapporteur|name)\s*(?:\d+)?|"
+    r"\?+|-+|–|—|…|\.\.\.|x+)$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_START = re.compile(
+    r"^(?:an?\s+|one\s+|the\s+)?(?:representatives?|rep\.|speaker|someone|somebody|member|delegate|"
+    r"expert|official|person)s?\s+(?:of|from|at|for|representing|to be)\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_TOKEN = re.compile(r"\b(?:TBC|TBD|TBA|to be (?:confirmed|determined|announced))\b", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
+_BRACKETS = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name as one document writes it, canonicalised."""
+
+    name: str  # canonical: given name first, NFC, titles and degrees removed
+    title: str | None = None  # kept honorific or title ("Dr.", "Prof.", "H.E.", "Ambassador")
+    written: str = ""  # the form on the page
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """Separate leading honorifics/titles and trailing degrees from a name.
+
+    Returns ``(title, name)``; ``title`` joins the kept titles ("H.E. Ambassador"), courtesy titles
+    (Mr., Ms.) are dropped.
+
+    >>> split_title("H.E. Ambassador Jane Doe, Ph.D.")
+    ('H.E. Ambassador', 'Jane Doe')
+    >>> split_title("Ms. Anriette Esterhuysen")
+    (None, 'Anriette Esterhuysen')
+    """
+    rest = _nfc(text)
+    kept: list[str] = []
+    while True:
+        m = _TITLE_RE.match(rest)
+        if not m or len(rest) == m.end():
+            break
+        word = m.group(1).lower()
+        # Short forms that also open names ("He Wei", "Sen Amartya") count only with their period.
+        if word in _NEEDS_PERIOD and rest[m.end(1) : m.end(1) + 1] != ".":
+            break
+        form = _TITLE_FORMS.get(word)
+        if form and form not in kept:
+            kept.append(form)
+        rest = rest[m.end() :].lstrip()
+    rest = _SUFFIX_RE.sub("", rest).strip().rstrip(",").strip()
+    return (" ".join(kept) or None), rest
+
+
+def _is_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _name_case(token: str) -> str:
+    """Name case for a token written in capitals: MCDONALD → McDonald, O'BRIEN → O'Brien."""
+    if token.lower() in _PARTICLES:
+        return token.lower()
+    parts = re.split(r"(['’\-])", token)
+    out = []
+    for p in parts:
+        if p in ("'", "’", "-") or not p:
+            out.append(p)
+            continue
+        low = p.lower()
+        word = low[:1].upper() + low[1:]
+        if low.startswith("mc") and len(low) > 3:
+            word = "Mc" + low[2].upper() + low[3:]
+        out.append(word)
+    return "".join(out)
+
+
+def canonical_name(text: str, *, surname_first: bool = False) -> str:
+    """The canonical form of a person's name: given name first, NFC, single spaces, no titles.
+
+    ``"Surname, Given"`` is turned round only with ``surname_first`` (the caller knows the list writes
+    names that way); a leading run of all-capital words followed by name-case words is a surname
+    written first, whatever the caller says.
+
+    >>> canonical_name("MCDONALD Ellie")
+    'Ellie McDonald'
+    >>> canonical_name("McDonald, Ellie", surname_first=True)
+    'Ellie McDonald'
+    >>> canonical_name("ANRIETTE ESTERHUYSEN")
+    'Anriette Esterhuysen'
+    """
+    _, name = split_title(text)
+    if "," in name:
+        left, _, right = name.partition(",")
+        if surname_first and left.strip() and right.strip():
+            name = f"{right.strip()} {left.strip()}"
+        else:
+            name = left.strip()
+    tokens = name.split()
+    if not tokens:
+        return ""
+    caps = [_is_caps(t) for t in tokens]
+    if all(caps):
+        return " ".join(_name_case(t) for t in tokens)
+    # Surname first in capitals: "MCDONALD Ellie", "KAINZ-LABBE Birgit", "VAN DER BERG Anna".
+    n = 0
+    while n < len(tokens) and (caps[n] or (tokens[n].lower() in _PARTICLES and n + 1 < len(tokens) and caps[n + 1])):
+        n += 1
+    if 0 < n < len(tokens) and not any(caps[n:]):
+        surname = " ".join(_name_case(t) for t in tokens[:n])
+        return f"{' '.join(tokens[n:])} {surname}"
+    return " ".join(tokens)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a person slot holds a placeholder instead of a name.
+
+    >>> [is_placeholder(s) for s in ("TBC", "Speaker to be confirmed", "Representative of Microsoft",
+    ...                              "Invited", "Jane Doe (TBC)")]
+    [True, True, True, True, False]
+    """
+    t = " ".join(text.split()).strip(" .,:;")
+    if not t:
+        return True
+    if _PLACEHOLDER_RE.match(t) or _PLACEHOLDER_START.match(t):
+        return True
+    if _PLACEHOLDER_TOKEN.search(t):
+        # "Government representative TBC" is a placeholder; "Jane Doe (TBC)" names a person.
+        rest = _BRACKETS.sub(" ", _PLACEHOLDER_TOKEN.sub(" ", t)).strip(" .,:;-–")
+        return not _tokens_look_like_name(rest.split())
+    return False
+
+
+def _tokens_look_like_name(tokens: list[str]) -> bool:
+    if not 2 <= len(tokens) <= 6:
+        return False
+    seen_capital = 0
+    for t in tokens:
+        if t.lower() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(t):
+            return False
+        if not t[0].isupper():
+            return False
+        seen_capital += 1
+    return seen_capital >= 2
+
+
+def looks_like_organisation(text: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a string names an organisation (or state) rather than a person.
+
+    True for reference organisations and states (by name or acronym), for names holding a word of
+    an organisation kind ("Institute", "Ministry", "e.V."), digits, ``&`` or ``@``, for a lone
+    acronym and for acronyms of two capitals among other words ("EU Cyber Direct").
+    """
+    t = _nfc(text).strip(" .,;:")
+    if not t:
+        return False
+    lex = lexicon or get_lexicon()
+    if lex.known_actor(t) is not None:
+        return True
+    if re.search(r"[\d&@/]|https?:", t):
+        return True
+    tokens = t.split()
+    words = [w.strip("().,;:").lower() for w in tokens]
+    if any(w in _ORG_WORDS for w in words):
+        return True
+    if len(tokens) == 1:
+        return _is_caps(tokens[0]) or not tokens[0][:1].isupper()
+    return any(_is_caps(tok) and len(tok.strip(".()")) <= 2 for tok in tokens)
+
+
+def looks_like_person(text: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a string has the shape of a person's name (2–6 name words, no organisation marks).
+
+    Titles are ignored ("Dr. Jane Doe" is a person); a label of a stakeholder group, regional group
+    or role is never a person.
+    """
+    _, name = split_title(text)
+    name = name.strip(" .,;:")
+    if not name or is_placeholder(name):
+        return False
+    lex = lexicon or get_lexicon()
+    if lex.is_concept_label(name) or looks_like_organisation(name, lex):
+        return False
+    return _tokens_look_like_name(name.split())
+
+
+def parse_person(
+    text: str, *, lexicon: Lexicon | None = None, surname_first: bool = False
+) -> PersonName | None:
+    """The person a slot names, or ``None`` for a placeholder, an organisation or a non-name.
+
+    Bracketed remarks ("(TBC)", "(online)") are dropped; titles go to ``title``.
+
+    >>> parse_person("Dr. MCDONALD Ellie")
+    PersonName(name='Ellie McDonald', title='Dr.', written='Dr. MCDONALD Ellie')
+    >>> parse_person("TBC") is None
+    True
+    """
+    written = _nfc(text).strip(" ,;:")
+    if is_placeholder(written):
+        return None
+    bare = _BRACKETS.sub(" ", written).strip(" ,;:")
+    title, name = split_title(bare)
+    if "," in name and not surname_first:
+        return None  # more than a name: the caller splits fields first
+    if not looks_like_person(name if not surname_first else name.replace(",", " "), lexicon):
+        return None
+    canonical = canonical_name(name, surname_first=surname_first)
+    return PersonName(canonical, title, written) if canonical else None
+
+
+def name_key(name: str) -> str:
+    """A comparison key for names: accents, case, dots and hyphens ignored.
+
+    >>> name_key("Birgit Kainz-Labbé") == name_key("birgit kainz labbe")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_ = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[.\-'’]", " ", ascii_).split())
+
+
+@dataclass
+class PersonIndex:
+    """The persons of one document: each distinct person once, found again under any form.
+
+    ``add`` returns the canonical name under which a person is kept (the first form seen, or a
+    fuller form seen later: "Jane A. Doe" absorbs "Jane Doe"); ``first_name`` resolves a given name
+    alone to the one listed person who has it.
+    """
+
+    names: list[str] = field(default_factory=list)
+    _by_key: dict[str, str] = field(default_factory=dict)
+
+    def find(self, name: str) -> str | None:
+        """The canonical name already kept for ``name``, if any."""
+        key = name_key(name)
+        if key in self._by_key:
+            return self._by_key[key]
+        parts = key.split()
+        if len(parts) >= 2:
+            # "Jane Doe" and "Jane A. Doe": same first and last word, one has middle initials only.
+            candidates = {
+                kept
+                for k, kept in self._by_key.items()
+                if (ks := k.split())[0] == parts[0] and ks[-1] == parts[-1]
+                and all(len(x) == 1 for x in (ks[1:-1] if len(ks) > len(parts) else parts[1:-1]))
+            }
+            if len(candidates) == 1:
+                return candidates.pop()
+        return None
+
+    def add(self, name: str) -> str:
+        """Keep ``name`` (canonical form) and return the canonical name it is kept under."""
+        kept = self.find(name)
+        if kept is None:
+            self.names.append(name)
+            kept = name
+        self._by_key[name_key(name)] = kept
+        return kept
+
+    def first_name(self, given: str) -> str | None:
+        """The one kept person whose given name is ``given``, else ``None`` (none or several)."""
+        key = name_key(given)
+        if not key or " " in key:
+            return None
+        matches = [n for n in self.names if name_key(n).split()[0] == key]
+        return matches[0] if len(matches) == 1 else None
