@@ -221,7 +221,7 @@ def _document_graph(
         quote = f"Speaker {line - 2}: {person.name}, {group}, {REGIONAL_GROUP_FORMS[person.regional_group]}"
         w.quad(participation, g("evidence"), _evidence(w, graph, file_iri, path, line, quote), graph)
         w.quad(participation, PROV_DERIVED, doc, graph)
-    _mentions(w, rng, graph, event, file_iri, path, labels)
+    _mentions(w, rng, graph, event, doc, file_iri, path, labels)
     return event
 
 
@@ -273,7 +273,14 @@ def _contribution(
 
 
 def _mentions(
-    w: _Writer, rng: random.Random, graph: str, context: str, file_iri: str, path: str, labels: dict[str, str]
+    w: _Writer,
+    rng: random.Random,
+    graph: str,
+    context: str,
+    doc: str,
+    file_iri: str,
+    path: str,
+    labels: dict[str, str],
 ) -> None:
     for process in rng.sample(sorted(PROCESS_INSTANCES), rng.randint(0, 3)):
         instance = PROCESS_INSTANCES[process]
@@ -286,6 +293,7 @@ def _mentions(
         surface = labels.get(process, process.upper())
         w.quad(mention, g("surfaceForm"), lit(surface), graph)
         w.quad(mention, g("occurrences"), typed(rng.randint(1, 6), "integer"), graph)
+        w.quad(mention, PROV_DERIVED, doc, graph)
         quote = paragraph(rng, 1, [surface])
         w.quad(mention, g("evidence"), _evidence(w, graph, file_iri, path, rng.randint(10, 40), quote), graph)
 
@@ -381,11 +389,13 @@ def delta(nodes_file: Path, triples: int, seed: int, out: Path) -> dict[str, obj
     file_iri = node("file", f"ingest/benchmark-delta-{seed}-ttl")
     path = f"ingest/benchmark-delta-{seed}.ttl"
     w.quad(graph, RDF_TYPE, g("Document"), graph)
+    w.quad(graph, DCT_TITLE, lit(f"Benchmark delta {seed}"), graph)
     w.quad(graph, g("genre"), node("genre", "ingested-rdf"), graph)
     w.quad(graph, g("collection"), lit("ingest"), graph)
     w.quad(graph, g("sourceFile"), file_iri, graph)
     w.quad(file_iri, RDF_TYPE, g("SourceFile"), graph)
     w.quad(file_iri, g("filePath"), lit(path), graph)
+    w.quad(file_iri, g("sha256"), lit(hashlib.sha256(path.encode()).hexdigest()), graph)
     mistakes: list[dict[str, str]] = []
     persons, events = nodes["persons"], nodes["events"]
     n = 0

@@ -188,11 +188,11 @@ def read_input(path: Path) -> InputFile:
     graph = Graph()
     for s, p, o, _g in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
+    if ox_format == ox.RdfFormat.JSON_LD:
+        _check_jsonld_iris(display, text)
     if not len(graph):
         raise _fail(display, "no triples (only comments, prefixes or whitespace)", 1, 1)
     index = SourceIndex.build(text, display, base) if ox_format != ox.RdfFormat.JSON_LD else None
-    if ox_format == ox.RdfFormat.JSON_LD:
-        _check_jsonld_iris(display, text)
     _check_terms(display, graph, index)
     return InputFile(path=path, display=display, sha256=digest, graphs={ingest_graph_iri(path): graph}, index=index)
 
@@ -261,7 +261,7 @@ def _check_terms(display: str, graph: Graph, index: SourceIndex | None) -> None:
             if len(o) > MAX_LITERAL_CHARS:
                 add(s, p, o, f"a literal of {len(o):,} characters exceeds the limit of {MAX_LITERAL_CHARS:,}")
             elif o.ill_typed:
-                add(s, p, o, f"ill-typed literal {compact(o)}: {str(o)!r} is not a valid {compact(o.datatype)}")
+                add(s, p, o, f"ill-typed literal {compact(o)} — {str(o)!r} is not a valid {compact(o.datatype)}")
     if not problems:
         return
     problems.sort()
@@ -390,7 +390,7 @@ def ingest(
     for item in inputs:
         hashes_now = {item.sha256}
         for graph_iri, graph in item.graphs.items():
-            if stored_hashes(store, graph_iri) >= hashes_now and not item.is_document:
+            if stored_hashes(store, graph_iri) >= hashes_now:
                 outcome.unchanged.append(graph_iri)
                 continue
             full = Graph()

@@ -336,7 +336,9 @@ def convert_param(param: Param, value: str, query_name: str = "") -> Node:
     """One parameter value as an RDF term of the parameter's type."""
     where = f"parameter {param.name!r}" + (f" of {query_name!r}" if query_name else "")
     if param.allowed:
-        match = next((a for a in param.allowed if a.casefold() == value.casefold()), None)
+        match = next(
+            (a for a in param.allowed if a.casefold() == value.casefold() or slugify(a) == slugify(value)), None
+        )
         if match is None:
             raise BadInputError(f"{where}: {value!r} is not one of {', '.join(param.allowed)}")
         value = match
@@ -354,6 +356,8 @@ def convert_param(param: Param, value: str, query_name: str = "") -> Node:
             raise BadInputError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
         return Literal(value.strip(), datatype=XSD.date)
     if kind == "iri":
+        if re.fullmatch(r"[a-z][a-z-]*/[^\s/:][^\s:]*", value):  # an id path: person/anriette-esterhuysen
+            return _iri(ID + value, where)
         return _iri(value, where)
     if kind == "actor":
         if value.startswith(("http://", "https://")):
@@ -465,8 +469,19 @@ def _ox_boolean_json(value: bool) -> bytes:
 _INTEGER_TYPES = {
     str(XSD[t])
     for t in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
     )
 }
 _FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
@@ -515,7 +530,7 @@ def _short(term: RdfTerm | None) -> str:
         value = str(term)
         for prefix, namespace in _SHORT_PREFIXES:
             if value.startswith(namespace) and len(value) > len(namespace):
-                return prefix + value[len(namespace):]
+                return prefix + value[len(namespace) :]
         return f"<{value}>"
     text = str(term)
     return text.replace("\n", " ").replace("\t", " ")
@@ -533,7 +548,9 @@ def _where(message: str) -> str:
     match = re.match(r"error at (\d+):(\d+):\s*(.*)", message, flags=re.S)
     if match:
         detail = " ".join(match.group(3).split())
-        return f"line {match.group(1)}, column {match.group(2)}: {detail}"
+        # Oxigraph points just past the character it stopped at; name that character
+        column = max(1, int(match.group(2)) - 1)
+        return f"line {match.group(1)}, column {column}: {detail}"
     return " ".join(message.split())
 
 

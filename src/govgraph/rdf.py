@@ -195,7 +195,9 @@ class _DocumentMapper:
 
     def _participation(self, event: URIRef, participant: records.Participant) -> URIRef:
         actor = self._actor(participant.name, participant.kind)
-        p, out = hashed_iri("participation", str(event), str(actor)), self.out
+        # keyed by document too: what one source states about a participation never merges with
+        # what another source states about the same actor at the same event
+        p, out = hashed_iri("participation", str(self.doc), str(event), str(actor)), self.out
         out.add(p, RDF.type, GG.Participation)
         out.add(p, GG.participant, actor)
         out.add(p, GG.event, event)

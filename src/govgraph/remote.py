@@ -3,12 +3,15 @@
 Every failure is one ``EndpointError`` line naming the endpoint: nothing listening, a timeout, an
 HTTP error (5xx are retried a bounded number of times with exponential back-off, as are refused
 connections), or an answer that is not SPARQL results (an HTML error page, a proxy's login form).
+Retries default to 3 with back-off 0.5 s, 1 s, 2 s; ``GOVGRAPH_HTTP_RETRIES`` and
+``GOVGRAPH_HTTP_BACKOFF`` (seconds) change them.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import time
 import urllib.error
@@ -45,9 +48,20 @@ class _Retryable(Exception):
         self.message = message
 
 
-def _with_retries(
-    endpoint: str, attempt: Callable[[], T], *, retries: int, backoff: float
-) -> T:
+def _setting(name: str, default: T) -> T:
+    """A number from the environment (``GOVGRAPH_HTTP_RETRIES``, ``GOVGRAPH_HTTP_BACKOFF``), else ``default``."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return type(default)(raw)  # type: ignore[call-arg]
+    except ValueError:
+        raise EndpointError(f"{name}={raw!r} is not a number") from None
+
+
+def _with_retries(endpoint: str, attempt: Callable[[], T], *, retries: int | None, backoff: float | None) -> T:
+    retries = _setting("GOVGRAPH_HTTP_RETRIES", DEFAULT_RETRIES) if retries is None else retries
+    backoff = _setting("GOVGRAPH_HTTP_BACKOFF", DEFAULT_BACKOFF) if backoff is None else backoff
     last = ""
     for number in range(retries + 1):
         try:
@@ -90,8 +104,8 @@ def select(
     query: str,
     *,
     timeout: float = DEFAULT_TIMEOUT,
-    retries: int = DEFAULT_RETRIES,
-    backoff: float = DEFAULT_BACKOFF,
+    retries: int | None = None,
+    backoff: float | None = None,
 ) -> QueryResult:
     """Run a SELECT or ASK query at ``endpoint`` and return its rows as a ``QueryResult``."""
     from govgraph.query import QueryResult
@@ -124,7 +138,7 @@ def select(
             if message == "timed out":
                 raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
             raise _Retryable(message) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
         except (ConnectionError, http.client.HTTPException) as error:
             raise _Retryable(f"connection failed ({type(error).__name__}: {error})") from None
@@ -145,8 +159,13 @@ def select(
 
 def _status_of(error: SPARQLWrapperException) -> int | None:
     name = type(error).__name__
-    return {"EndPointInternalError": 500, "QueryBadFormed": 400, "EndPointNotFound": 404,
-            "Unauthorized": 401, "URITooLong": 414}.get(name)
+    return {
+        "EndPointInternalError": 500,
+        "QueryBadFormed": 400,
+        "EndPointNotFound": 404,
+        "Unauthorized": 401,
+        "URITooLong": 414,
+    }.get(name)
 
 
 def _strip_tags(body: bytes) -> str:
@@ -193,8 +212,8 @@ def _http(
     request: urllib.request.Request,
     *,
     timeout: float,
-    retries: int,
-    backoff: float,
+    retries: int | None,
+    backoff: float | None,
 ) -> bytes:
     request.add_header("User-Agent", USER_AGENT)
 
@@ -212,7 +231,7 @@ def _http(
             if message == "timed out":
                 raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
             raise _Retryable(message) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
         except (ConnectionError, http.client.HTTPException) as error:
             raise _Retryable(f"connection failed ({type(error).__name__}: {error})") from None
@@ -226,8 +245,8 @@ def push(
     *,
     graph_store: str | None = None,
     timeout: float = 120.0,
-    retries: int = DEFAULT_RETRIES,
-    backoff: float = DEFAULT_BACKOFF,
+    retries: int | None = None,
+    backoff: float | None = None,
 ) -> PushReport:
     """Load every named graph of ``store`` into ``endpoint``, graph by graph, and verify the counts.
 

@@ -635,7 +635,9 @@ def _canonical_name(kind: str, names: dict[str, set[str]]) -> str:
         is_acronym = kind == "organisation" and _is_acronym(name)
         non_ascii = sum(1 for c in long_name if ord(c) > 127)
         shouting = long_name.isupper()
-        return (is_acronym, -len(names[name]), shouting, "?" in long_name, -non_ascii, -len(long_name), name)
+        # An organisation's name without "The" or a legal form ("Google" over "The Google Inc.").
+        decorated = kind == "organisation" and slugify(long_name) != slugify(organisation_key(name))
+        return (is_acronym, -len(names[name]), shouting, decorated, "?" in long_name, -non_ascii, -len(long_name), name)
 
     best = min(names, key=rank)
     return acronym_of(best)[0] if kind == "organisation" else best

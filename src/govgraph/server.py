@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,7 +187,5 @@ def serve_forever(
     with serving(store_dir, port, bind=bind, writable=writable, allow_remote=allow_remote) as server:
         if callable(on_ready):
             on_ready(server)
-        try:
+        with suppress(KeyboardInterrupt):
             server.process.wait()
-        except KeyboardInterrupt:
-            pass

@@ -595,6 +595,8 @@ def label_of(node: Node, graph: Graph, depth: int = 0) -> str:
     participant, event = graph.value(node, GG.participant), graph.value(node, GG.event)
     if participant is not None and event is not None and depth < 2:
         return f"{label_of(participant, graph, depth + 1)} at {label_of(event, graph, depth + 1)}"
+    if event is not None and depth < 2:
+        return f"a participation in {label_of(event, graph, depth + 1)}"
     quote = graph.value(node, GG.quote)
     if quote is not None:
         return f"“{quote}”"
@@ -692,6 +694,10 @@ class ValidationReport:
             ],
             "results": [asdict(r) for r in self.results],
         }
+
+    def text(self) -> str:
+        """The plain-text report (no markup)."""
+        return self.to_text()
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -1068,7 +1074,12 @@ def _check_result(
         value = values.get(name)
         if value is None:
             return match.group(0)
-        return label_of(value, labels) if isinstance(value, URIRef) else str(value)
+        if isinstance(value, URIRef):
+            return label_of(value, labels)
+        parts = str(value).split(", ")
+        if all(re.match(r"https?://\S+$", part) for part in parts):  # a GROUP_CONCAT of IRIs
+            return ", ".join(compact(URIRef(part)) for part in sorted(parts))
+        return str(value)
 
     focus = nodes[0]
     location = sources.locate(focus, check.path, None) if sources else None

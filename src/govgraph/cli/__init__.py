@@ -24,6 +24,12 @@ app = typer.Typer(
 
 COMMAND_MODULES = (
     "build",
+    "resolve",
+    "validate",
+    "network",
+    "query",
+    "serve",
+    "extract",
 )
 
 

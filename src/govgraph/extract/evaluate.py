@@ -144,10 +144,7 @@ class Report:
         def rows(name: str, counts: dict[str, Counts]) -> None:
             for m in METRICS:
                 c = counts[m]
-                if c.empty:
-                    ratios = f"{'-':>6} {'-':>6} {'-':>6}"
-                else:
-                    ratios = f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
+                ratios = f"{'-':>6} {'-':>6} {'-':>6}" if c.empty else f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
                 lines.append(f"{name[:44]:<44} {m:<13} {ratios} {c.tp:4d} {c.fp:4d} {c.fn:4d}")
 
         for doc in self.documents:
@@ -266,6 +263,7 @@ class _Extractor:
         return self._by_id
 
     def __call__(self, gold: Contract, gold_path: Path) -> Contract:
+        from govgraph.extract.output import read_path
         from govgraph.extract.registry import read_document
 
         if gold.get("path"):
@@ -276,32 +274,3 @@ class _Extractor:
                 raise BadInputError(f"{gold['document']}: not in the corpus")
             document = read_document(source)
         return document.to_contract()
-
-
-def read_path(path: Path, genre: str | None = None, corpus_root: Path | None = None) -> Any:
-    """Read one file as a one-file document and extract it (a ``records.Document``).
-
-    A file under ``corpus_root`` (default: the bundled corpus) keeps its collection and the
-    manifest's genre; any other file is a document of collection ``files`` whose genre is
-    ``genre`` or, when that is ``None``, detected by the registry.
-    """
-    from govgraph import corpus
-    from govgraph.extract.registry import read_document
-    from govgraph.paths import CORPUS_DIR
-    from govgraph.records import SourceDocument
-
-    path = Path(path)
-    if not path.is_file():
-        raise BadInputError(f"{path}: no such file")
-    root = Path(corpus_root) if corpus_root else CORPUS_DIR
-    resolved = path.resolve()
-    if resolved.is_relative_to(root.resolve()):
-        for source in corpus.discover(root):
-            if any((root / f.path).resolve() == resolved for f in source.files):
-                if genre:
-                    source.genre = genre
-                return read_document(source)
-    source_file = corpus.read_source_file(resolved, resolved.parent)
-    source_file.path = f"files/{resolved.name}"
-    source = SourceDocument(id=f"files/{resolved.stem}", collection="files", genre=genre, files=[source_file])
-    return read_document(source)

@@ -49,7 +49,21 @@ from govgraph.records import (
     Span,
 )
 
-__all__ = ["EventPageReader", "PageContext", "content_lines", "find_dates", "read_event"]
+__all__ = [
+    "EventPageReader",
+    "PageContext",
+    "collect_people",
+    "content_lines",
+    "document_from_events",
+    "NUMERIC_DATE",
+    "find_dates",
+    "has_facts",
+    "new_context",
+    "read_event",
+    "text_year",
+    "title_like",
+    "written_before",
+]
 
 GENRE = "event-page"
 
@@ -81,13 +95,22 @@ _DASH = r"\s*[-–—‐]\s*"
 _DE = r"(?:\s+de)?"  # Spanish "3 de junio de 2025"
 # "21–22 May 2024", "3 de junio de 2025", "14 March 2022"
 _DMY = re.compile(
-    r"(?<![\w])(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
-    + _DE + r"\s+" + _MONTH.format(g="m") + _DE + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
+    r"(?<![\w])(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:"
+    + _DASH
+    + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+    + _DE
+    + r"\s+"
+    + _MONTH.format(g="m")
+    + _DE
+    + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
     re.IGNORECASE,
 )
 # "March 2, 2015", "March 2-3, 2015", "Monday, March 2"
 _MDY = re.compile(
-    r"(?<![\w])" + _MONTH.format(g="m") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH
+    r"(?<![\w])"
+    + _MONTH.format(g="m")
+    + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:"
+    + _DASH
     + r"(?P<d2>\d{1,2}))?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
     re.IGNORECASE,
 )
@@ -121,10 +144,35 @@ class DateHit:
         return first, last
 
 
+# "2024-09-12" and "12.09.2024" (the dotted form is day first wherever pages write it)
+_ISO = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w])")
+_SLASHED = re.compile(r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\w/])")
+# A numeric date of any order, for telling where an event starts even when its day is ambiguous.
+NUMERIC_DATE = re.compile(r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d(?![\w/])|(?<!\w)(?:19|20)\d\d-\d\d-\d\d(?!\w)")
+_DOTTED = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w])")
+
+
 def find_dates(text: str) -> list[DateHit]:
-    """Every day-precise date in ``text`` (day-month-year and month-day-year forms), in text order."""
+    """Every day-precise date in ``text`` (day-month-year, month-day-year, ISO, dotted), in text order."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    for pattern in (_ISO, _DOTTED):
+        for m in pattern.finditer(text):
+            month, day = int(m["m"]), int(m["d"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                hits.append(DateHit(m.start(), m.end(), month, day, None, int(m["y"])))
+                taken.append((m.start(), m.end()))
+    for m in _SLASHED.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        # 12/05/2023 could be May or December: only a part above 12 tells which is the day.
+        if a > 12 >= b >= 1 and a <= 31:
+            day, month = a, b
+        elif b > 12 >= a >= 1 and b <= 31:
+            day, month = b, a
+        else:
+            continue
+        hits.append(DateHit(m.start(), m.end(), month, day, None, int(m["y"])))
+        taken.append((m.start(), m.end()))
     for pattern in (_DMY, _MDY):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -156,20 +204,43 @@ def text_year(text: str) -> int | None:
     return max(bare) if bare else None
 
 
+# "In May 2021, a new UN process starts": the text is written before the month it looks ahead to.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:in|from|on|by)\s+" + _MONTH.format(g="m") + r"\s+(?P<y>(?:19|20)\d\d),?\s+[^.\n]{0,120}?"
+    r"\b(?:starts|will\s+start|begins|will\s+begin|opens|will\s+open|is\s+due\s+to|will\s+be\s+launched|"
+    r"is\s+expected\s+to|will\s+hold|will\s+meet|launches|will\s+launch)\b",
+    re.IGNORECASE,
+)
+
+
+def written_before(text: str) -> str | None:
+    """The last day a text can have been written on, when it speaks of a month as still ahead.
+
+    >>> written_before("In May 2021, a new UN process starts, mandated with …")
+    '2021-04-30'
+    """
+    m = _LOOKS_AHEAD.search(text)
+    if not m:
+        return None
+    month = _MONTHS.get(m["m"].lower().rstrip("."))
+    if month is None:
+        return None
+    return (dt.date(int(m["y"]), month, 1) - dt.timedelta(days=1)).isoformat()
+
+
 # -- page syntax -------------------------------------------------------------------------------------
 
 # Field labels of dates and places (page syntax in the languages of the corpus, not names of things).
 _DATE_LABEL = re.compile(r"^(?:date|dates|when|fecha|date et heure|time|día|dia)\s*:\s*", re.IGNORECASE)
-_PLACE_LABEL = re.compile(
-    r"^(?:venue|location|place|where|lugar|lieu|sede|city)\s*:\s*", re.IGNORECASE
-)
+_PLACE_LABEL = re.compile(r"^(?:venue|location|place|where|lugar|lieu|sede|city)\s*:\s*", re.IGNORECASE)
 _POSTED = re.compile(r"^(?:posted|published|updated|last updated|publicado)\b", re.IGNORECASE)
 # Lines of web furniture: share bars, "read more" links, breadcrumbs, pagination.
 _WEB_NOISE = re.compile(
     r"^(?:share(?: this)?\b|read more\b|load more\b|leer más\b|lire la suite\b|subscribe\b|"
     r"sign up\b|print\b|back to\b|home\s*[»>/]|tags?:|categor(?:y|ies):|filed under\b|"
     r"registration is now closed|there are no upcoming events|to add an? (?:background paper|report)\b|"
-    r"click here\b|https?://)",
+    r"click here\b|https?://|posted in\b|leave a (?:comment|reply)\b|register(?: here| now)?\s*$|"
+    r"add to (?:my )?calendar\b|view (?:all|more) events\b)",
     re.IGNORECASE,
 )
 # From such a line on, a page lists other posts (teasers), not this page's content.
@@ -179,7 +250,10 @@ _TEASER_START = re.compile(
     re.IGNORECASE,
 )
 _TAGS_ONLY = re.compile(r"^(?:\s*\[[^\]\n]*\]\s*)+$")
-_LISTING_HEADING = re.compile(r"^(?:upcoming events|past events|events|eventos(?: / events)?|agenda)$", re.IGNORECASE)
+_LISTING_HEADING = re.compile(
+    r"^(?:upcoming events|past events|events|eventos(?: / events)?|próximos eventos|eventos pasados)$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
@@ -218,15 +292,74 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 # Words that make a comma part a job title rather than a body ("South African Representative to
 # the UN GGE"). These are kinds of position, not names of any group, role or process.
 _POSITION_WORDS = frozenset(
-    """
-    representative representatives adviser advisor advisers advisors officer officers director
-    directors manager managers head coordinator coordinators coordinadora coordinador lead leader
-    chief counsel counsellor counselor ambassador envoy minister secretary expert experts fellow
-    professor lecturer researcher researchers editor co-editor president vice-president chair
-    chairperson founder co-founder consultant analyst specialist attaché attache delegate diplomat
-    deputy member associate assistant principal partner executive strategist scientist engineer
-    student candidate intern rapporteur moderator speaker programme-lead
-    """.split()
+    {
+        "representative",
+        "representatives",
+        "adviser",
+        "advisor",
+        "advisers",
+        "advisors",
+        "officer",
+        "officers",
+        "director",
+        "directors",
+        "manager",
+        "managers",
+        "head",
+        "coordinator",
+        "coordinators",
+        "coordinadora",
+        "coordinador",
+        "lead",
+        "leader",
+        "chief",
+        "counsel",
+        "counsellor",
+        "counselor",
+        "ambassador",
+        "envoy",
+        "minister",
+        "secretary",
+        "expert",
+        "experts",
+        "fellow",
+        "professor",
+        "lecturer",
+        "researcher",
+        "researchers",
+        "editor",
+        "co-editor",
+        "president",
+        "vice-president",
+        "chair",
+        "chairperson",
+        "founder",
+        "co-founder",
+        "consultant",
+        "analyst",
+        "specialist",
+        "attaché",
+        "attache",
+        "delegate",
+        "diplomat",
+        "deputy",
+        "member",
+        "associate",
+        "assistant",
+        "principal",
+        "partner",
+        "executive",
+        "strategist",
+        "scientist",
+        "engineer",
+        "student",
+        "candidate",
+        "intern",
+        "rapporteur",
+        "moderator",
+        "speaker",
+        "programme-lead",
+    }
 )
 
 
@@ -247,6 +380,7 @@ class PageContext:
     people: PersonIndex = field(default_factory=PersonIndex)
     acronyms: dict[str, str] = field(default_factory=dict)  # "SWP" -> "Stiftung Wissenschaft und Politik"
     year: int | None = None
+    as_of: str | None = None  # the last day the text can be from, when it says so (never an event date)
 
     def span(self, line: Line) -> Span:
         """Evidence for a whole normalised line, pointing into the file as published."""
@@ -266,8 +400,14 @@ class PageContext:
         if not label or len(label) > 40:
             return None
         role = self.lexicon.role(label)
-        if role is not None or " " in label:
+        if role is not None:
             return role
+        if " " in label:
+            # "Speakers include", "Moderated by", "Chaired by": the first word carries the role.
+            first, _, rest = label.partition(" ")
+            if len(rest.split()) <= 2 and rest.split()[0].casefold() in {"include", "includes", "by", "are", "is"}:
+                return self.role(first)
+            return None
         stem = _strip_accents(label).casefold()[:6]
         if len(stem) < 6:
             return None
@@ -344,28 +484,33 @@ def _is_position(text: str) -> bool:
 def _split_name(spec: str, ctx: PageContext) -> tuple[str, str] | None:
     """``(canonical name, rest)`` of a person spec, or ``None`` when it does not start with a person."""
     spec = _BULLET.sub("", spec).strip(" .;")
+    spec = re.sub(r"^(?:and|y|et|und|&)\s+", "", spec)
     if not spec or is_placeholder(spec.split(",")[0].split(" – ")[0]):
         return None
     # Surname first in capitals, comma, given names: "SILVA, Mariana (…)", "RODRÍGUEZ PEÑA, Luis – …"
     m = re.match(r"^(?P<sur>[A-ZÀ-ÖØ-Þ'’\- ]{2,}),\s*(?P<given>[^,(–—]+?)(?P<rest>\s*(?:\(|[–—]|,|$).*)$", spec)
-    if m and any(c.isalpha() for c in m["sur"]) and not looks_like_organisation(m["sur"]):
-        name = canonical_name(f"{m['sur']}, {m['given']}", surname_first=True)
-        return (name, m["rest"].strip(" ,")) if looks_like_person(name, ctx.lexicon) else None
+    if m and any(c.isalpha() for c in m["sur"]) and not is_placeholder(m["given"]):
+        # The capitals mark the surname: names.py turns "SILVA Mariana" round and name-cases it.
+        name = canonical_name(f"{m['sur'].strip()} {m['given'].strip()}")
+        if looks_like_person(name, ctx.lexicon):
+            return name, m["rest"].strip(" ,")
     # The name ends at a dash, a bracket or a comma; degrees after a comma belong to the name.
     m = re.match(r"^(?P<name>[^,(–—]+?)\s*(?P<rest>(?:[–—]|\(|,|$).*)$", spec)
     if not m:
         return None
     raw, rest = m["name"], m["rest"]
     while True:  # ", PhD", ", Ph.D."
-        d = re.match(r"^,\s*(Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|MBA|LL\.?M\.?|M\.?A\.?|M\.?Sc\.?|Esq\.?)(?=\s*(?:,|$|\())", rest)
+        d = re.match(
+            r"^,\s*(Ph\.?\s?D\.?|D\.?Phil\.?|M\.?D\.?|MBA|LL\.?M\.?|M\.?A\.?|M\.?Sc\.?|Esq\.?)(?=\s*(?:,|$|\())", rest
+        )
         if not d:
             break
         rest = rest[d.end() :]
     if is_placeholder(raw):
         return None
     _, bare = split_title(raw)
-    if not looks_like_person(bare, ctx.lexicon):
-        return None
+    if not looks_like_person(bare, ctx.lexicon) or _is_position(bare):
+        return None  # "Senior Fellow, Real Instituto Elcano" starts with a position, not a name
     return canonical_name(bare), rest.strip()
 
 
@@ -446,7 +591,7 @@ class _EventBuilder:
     _by_name: dict[str, Participant] = field(default_factory=dict)
     _organisers: dict[str, Organiser] = field(default_factory=dict)
 
-    def person(self, spec: _PersonSpec, role: str | None, line: Line) -> None:
+    def person(self, spec: _PersonSpec, role: str | None, line: Line) -> Participant:
         name = self.ctx.people.add(spec.name)
         p = self._by_name.get(name)
         if p is None:
@@ -462,6 +607,7 @@ class _EventBuilder:
             p.evidence.append(span)
         if role == "organizer":
             self.organiser(name, "person", line)
+        return p
 
     def back_reference(self, given: str, role: str | None, line: Line) -> bool:
         """A first name alone: a role for the one listed person with that given name, if any."""
@@ -525,10 +671,11 @@ _PROSE_SPEAKER_VERB = re.compile(
 )
 
 
-def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = None) -> Event:
+def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = None, guess_title: bool = True) -> Event:
     """One event from the content lines that describe it (a whole event page, or one section).
 
-    ``title`` (a section heading) wins over the first title-like line.
+    ``title`` (a section heading) wins over the first title-like line; without ``guess_title`` no line
+    is taken for a title (a network page's section has its title from its structure or none).
     """
     b = _EventBuilder(ctx)
     heading_role: str | None = None
@@ -539,8 +686,10 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
     title_line: Line | None = None
     prose: list[Line] = []
     sdg_mode = False
+    last_bare: Participant | None = None  # a person whose line gave a name only
 
-    for line in lines:
+    for index, line in enumerate(lines):
+        previous_line = lines[index - 1] if index else None
         text = _MD_HEADING.sub("", line.text).strip()
         if not text or _LISTING_HEADING.match(text):
             continue
@@ -587,6 +736,20 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
                     location = _header_location(text, segments, hits[0])
             continue
 
+        # "14:00 UTC | Online": a time line's other fields name the place.
+        # Only right under the date line: agenda tables ("12:00-13:00 | Lunch |") name no place.
+        if (
+            _TIME.match(text)
+            and len(text.split()) <= 10
+            and len(segments) > 1
+            and not hits
+            and date_line is not None
+            and previous_line is date_line
+        ):
+            if location is None:
+                location = next((x for x in segments[1:] if x[0].isupper() and not _TIME.search(x)), None)
+            continue
+
         # A role heading on its own line ("Speakers", "Online Moderator", "Panellists:").
         role = ctx.role(text) if len(text.split()) <= 4 and ":" not in text.rstrip(":") else None
         if role is not None:
@@ -594,32 +757,49 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
             continue
 
         # A role-prefixed line: "Co-chair: …", "Chair: SILVA, Mariana (…)", "Organised by: …".
-        label, sep, rest = text.partition(":")
+        label, sep, rest = _split_label(text)
         label_role = ctx.role(label) if sep and len(label.split()) <= 4 else None
+        if label_role == "organizer" and sep not in (":", " – ", " - ", " — "):
+            label_role = None  # "Organised by X together with Y." is prose: the organiser triggers read it
         if label_role is not None:
             _role_line(b, ctx, label_role, rest.strip(), line)
             in_list = label_role != "organizer" and in_list
             continue
 
-        # A line of a person list, under a heading or not: "Name, Title, Organisation".
-        specs = _split_people(text, ctx) if ("," in text or "(" in text or in_list) else []
+        # A line of a person list, under a heading or not: "Name, Title, Organisation". A line behind
+        # a label that is not a role ("Transfer to venue: …", "Opening remarks: …") lists no one.
+        labelled = sep == ":" and 0 < len(label.split()) <= 4 and not label.strip().isdigit()
+        specs = _split_people(text, ctx) if ("," in text or "(" in text or in_list) and not labelled else []
         parsed = [parse_person_spec(s, ctx) for s in specs]
         people = [p for p in parsed if p is not None]
         looks_like_list_line = (
             people
             and len(text) < 400
-            and not re.search(r"[.!?]\s+[A-Z]", text)
+            and not _SENTENCE_BREAK.search(text)
             and (in_list or all(p.title or p.affiliation for p in people))
         )
         if looks_like_list_line:
-            for p in people:
-                b.person(p, heading_role or "speaker", line)
+            added = [b.person(p, heading_role or "speaker", line) for p in people]
+            bare = len(people) == 1 and not (people[0].title or people[0].affiliation)
+            last_bare = added[0] if bare and "," not in text and "(" not in text else None
             continue
         if in_list and is_placeholder(re.split(r"\s[–—-]\s|,", text)[0]):
             continue  # "Speaker TBC – Private sector" inside a list: nothing, not the list's end
+        if last_bare is not None and in_list and sep != ":":
+            # A name on one line, "Title, Organisation" on the next.
+            parts = [x.strip() for x in re.split(r",\s*", text) if x.strip()]
+            if parts and (_is_position(parts[0]) or (len(parts) == 1 and looks_like_organisation(parts[0]))):
+                spec = parse_person_spec(f"{last_bare.name}, {text}", ctx)
+                if spec:
+                    last_bare.title = last_bare.title or spec.title
+                    last_bare.affiliation = last_bare.affiliation or spec.affiliation
+                    last_bare.evidence.append(ctx.span(line))
+                last_bare = None
+                continue
+        last_bare = None
 
         # A title: the first short line that is not a sentence.
-        if title is None and title_line is None and _title_like(text):
+        if guess_title and title is None and title_line is None and title_like(text):
             title_line = line
             continue
         if len(text.split()) > 3 or not in_list:
@@ -649,15 +829,15 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
                         b.person(spec, role, line)
         for m in _PROSE_PERSON.finditer(text):
             org = m["org"].strip()
-            if re.fullmatch(r"[A-Z]{2,10}", org) or is_placeholder(org):
-                continue  # "(APC)" defines an acronym; "(TBC)" is no affiliation
+            if is_placeholder(org):
+                continue  # "(TBC)" is no affiliation
             sentence = _sentence_around(text, m.start(), m.end())
             role = next(
                 (r for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", sentence) if (r := ctx.role(w)) and r != "organizer"),
                 None,
             )
-            if role is None and not _PROSE_SPEAKER_VERB.search(sentence):
-                continue
+            if role is None and (re.fullmatch(r"[A-Z]{2,10}", org) or not _PROSE_SPEAKER_VERB.search(sentence)):
+                continue  # without a role word, "Name (APC)" may just define an acronym
             spec = parse_person_spec(f"{m['name']} ({org})", ctx)
             if spec:
                 b.person(spec, role or "speaker", line)
@@ -688,12 +868,19 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
 
 
 _TITLE_PREFIX = re.compile(r"^#+\s*")
+# A sentence ends after a lower-case word, not after an abbreviation ("H.E. Ambassador", "Prof. Dr.").
+_SENTENCE_BREAK = re.compile(r"\b[a-zà-ÿ][\w-]{3,}[.!?]\s+[A-ZÀ-Þ]")
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
+    """Whether a line reads as a title: short, not a sentence, not cut off, not a bare tag."""
     words = text.split()
-    if not 2 <= len(words) <= 20 or text.endswith((".", ",", ";")) or _POSTED.match(text):
+    if not 2 <= len(words) <= 20 or text.endswith((".", ",", ";", ":")) or _POSTED.match(text):
         return False
+    if words[-1].casefold() in {"of", "the", "and", "to", "for", "with", "by", "a", "an", "de", "la", "y"}:
+        return False  # a sentence cut off ("This meeting is a joint initiative of")
+    if _TIME.match(text) or " | " in text:
+        return False  # "14:00 UTC | Online" is a field line
     if text.isupper() and len(words) <= 3:  # "UPCOMING EVENT"
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"“'"
@@ -703,9 +890,13 @@ def _header_location(text: str, segments: list[str], hit: DateHit) -> str | None
     """The place written next to a date in a header line, if any."""
     for seg in segments:
         if find_dates(seg) or _TIME.search(seg):
-            before = seg.split(str(hit.day))[0].strip(" ,–-") if len(segments) == 1 else ""
-            if before and not re.search(r"\d", before) and before[0].isupper() and not _weekday(before):
-                return before
+            if len(segments) == 1:
+                # "Geneva, 21–22 May 2024" or "8 October 2023, Kyoto"
+                before = seg[: hit.start].strip(" ,–-") if seg == text else ""
+                after = seg[hit.end :].strip(" ,–-") if seg == text else ""
+                for part in (before, after):
+                    if part and not re.search(r"\d", part) and part[0].isupper() and not _weekday(part):
+                        return part
             continue
         seg = seg.strip(" .")
         if seg and (seg[0].isupper()) and not _weekday(seg):
@@ -723,8 +914,26 @@ def _weekday(text: str) -> bool:
     )
 
 
+_BY_PREFIX = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ-]{4,30}\s+by)\s*:?\s+(?=\S)", re.IGNORECASE)
+_DASH_PREFIX = re.compile(r"^(?P<label>[^,:;()–—]{2,40}?)\s+[–—-]\s+(?=\S)")
+
+
+def _split_label(text: str) -> tuple[str, str, str]:
+    """``(label, separator, rest)`` of a line that opens with a label: "X: …", "X – …", "Moderated by …"."""
+    label, sep, rest = text.partition(":")
+    if sep and len(label.split()) <= 4:
+        return label, sep, rest
+    m = _BY_PREFIX.match(text)
+    if m:
+        return m["label"], " by ", text[m.end() :]
+    m = _DASH_PREFIX.match(text)
+    if m and len(m["label"].split()) <= 3:
+        return m["label"], " – ", text[m.end() :]
+    return text, "", ""
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind(": ", 0, start))
+    left = text.rfind(". ", 0, start)
     right = text.find(". ", end)
     return text[left + 1 if left >= 0 else 0 : right if right >= 0 else len(text)]
 
@@ -733,18 +942,20 @@ def _role_line(b: _EventBuilder, ctx: PageContext, role: str, rest: str, line: L
     if not rest:
         return
     if role == "organizer":
-        for item in _LIST_SPLIT.split(rest):
-            item = item.strip()
-            if not item:
-                continue
+        end = _LIST_END.search(rest)
+        items = [i.strip() for i in _LIST_SPLIT.split(rest[: end.start()] if end else rest) if i.strip()]
+        for item in items:
+            # A person organiser is one the page names as a person elsewhere, or the only name of
+            # the line with a person's shape; in a list of several, names are organisations.
             known = ctx.people.find(canonical_name(split_title(item)[1])) if looks_like_person(item) else None
-            if known or (looks_like_person(item, ctx.lexicon) and "," not in item):
+            if known or (len(items) == 1 and looks_like_person(item, ctx.lexicon)):
                 spec = parse_person_spec(item, ctx)
                 if spec:
                     b.person(spec, role, line)
                     continue
-            for name in _organiser_items(item, ctx):
-                b.organiser(name, "organisation", line)
+            cleaned = ctx.organisation_name(item)
+            if cleaned:
+                b.organiser(cleaned[0], "organisation", line)
         return
     for spec_text in _split_people(rest, ctx):
         if len(spec_text.split()) == 1 and b.back_reference(spec_text, role, line):
@@ -758,11 +969,15 @@ def _attach_processes(event: Event, ctx: PageContext, lines: Sequence[Line]) -> 
     if not lines:
         return
     year = int(event.date[:4]) if event.date else ctx.year
+    # Without a stated date, the day a text must predate still dates its mentions (instances only).
+    date = event.date or ctx.as_of
+    if date and not event.date:
+        year = int(date[:4])
     processes: list[ProcessMention] = []
     instruments: list[InstrumentMention] = []
     # One call per run of consecutive content lines, so noise between them is never read.
     for start, end in _runs(ctx.nt, lines):
-        found, inst = find_mentions(ctx.nt, year, date=event.date, lexicon=ctx.lexicon, start=start, end=end)
+        found, inst = find_mentions(ctx.nt, year, date=date, lexicon=ctx.lexicon, start=start, end=end)
         processes.extend(found)
         instruments.extend(inst)
     event.processes = _merge_mentions(processes)
@@ -775,8 +990,11 @@ def _runs(nt: NormalisedText, lines: Sequence[Line]) -> list[tuple[int, int]]:
     prev = None
     for line in lines:
         i = index.get(line.start)
-        if runs and prev is not None and i is not None and all(
-            not nt.lines[j].text.strip() for j in range(prev + 1, i)
+        if (
+            runs
+            and prev is not None
+            and i is not None
+            and all(not nt.lines[j].text.strip() for j in range(prev + 1, i))
         ):
             runs[-1] = (runs[-1][0], line.end)
         else:
@@ -814,6 +1032,7 @@ def new_context(source: SourceFile, lexicon: Lexicon | None = None) -> PageConte
     nt = normalise_file(source)
     ctx = PageContext(source=source, nt=nt, lexicon=lexicon or get_lexicon())
     ctx.year = text_year(nt.text)
+    ctx.as_of = written_before(nt.text)
     return ctx
 
 
@@ -821,7 +1040,7 @@ def collect_people(ctx: PageContext, lines: Sequence[Line]) -> None:
     """Register every fully named person of the page first, so first-name mentions can refer back."""
     for line in lines:
         text = line.text.strip()
-        label, sep, rest = text.partition(":")
+        label, sep, rest = _split_label(text)
         candidates = [rest] if sep and ctx.role(label) else [text]
         for m in _PROSE_PERSON.finditer(text):
             candidates.append(m.group(0))
@@ -866,7 +1085,8 @@ def document_from_events(
     return doc
 
 
-def _has_facts(event: Event) -> bool:
+def has_facts(event: Event) -> bool:
+    """Whether an event record states anything at all (people, organisers, processes, date, title)."""
     return bool(event.participants or event.organisers or event.processes or event.date or event.title)
 
 
@@ -890,6 +1110,6 @@ class EventPageReader:
             if event.date:
                 ctx.year = int(event.date[:4])
             contexts.append(ctx)
-            if _has_facts(event):
+            if has_facts(event):
                 events.append(event)
         return document_from_events(source, self.genre, events, contexts)

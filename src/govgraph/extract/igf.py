@@ -41,8 +41,10 @@ from govgraph.extract.lexicon import Lexicon, get_lexicon
 from govgraph.extract.names import (
     PersonIndex,
     is_placeholder,
+    is_post_nominal,
     looks_like_organisation,
     looks_like_person,
+    organisation_name,
     parse_person,
 )
 from govgraph.extract.normalise import NormalisedText, normalise_file
@@ -83,18 +85,21 @@ _DATE_RE = re.compile(
 )
 _TIME_RE = re.compile(
     r"(?<![\d:])(?P<t>[0-2]?\d[:.][0-5]\d|[01]?\d\s*[ap]\.?m\.?)(?:\s*(?P<ap>[ap]\.?m\.?))?"
-    r"(?:\s*\(?\s*(?P<tz>UTC(?:\s*[+-]\s*\d{1,2}(?::\d\d)?)?|GMT(?:\s*[+-]\s*\d{1,2})?|CET|CEST|EET|EEST))?",
+    r"(?:\s*\(?\s*(?P<tz>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::\d\d)?)?|[A-Z]{1,3}S?T)(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 _WEEKDAY_START = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE)
 
 # An event code: "IGF 2021 WS #257", "Open Forum #12". The kind is checked against the lexicon.
 _CODE_RE = re.compile(
-    r"^(?P<code>(?:IGF\s*(?P<year>(?:19|20)\d\d)\s*[:\-–]?\s*)?(?P<kind>[A-Za-z][\w\-/&' ]{0,40}?)\s*#\s*(?P<num>\d+[A-Za-z]?))"
+    r"^(?P<code>(?:IGF\s*(?P<year>(?:19|20)\d\d)\s*[:\-–]?\s*)?"
+    r"(?P<kind>[A-Za-z][\w\-/&' ]{0,40}?)\s*#\s*(?P<num>\d+[A-Za-z]?))"
     r"(?:\s*[:\-–—|]\s*|\s+|$)(?P<rest>.*)$"
 )
 # "Label: value" (the label is checked against the role lexicon or the field names below).
-_LABELLED = re.compile(r"^(?P<label>[^:]{1,48}?)\s*(?:#?\s*(?P<num>\d{1,2}))?\s*:\s*(?P<value>.*)$")
+_LABELLED = re.compile(
+    r"^(?P<label>[^:]{1,48}?)\s*(?:#?\s*(?P<num>\d{1,2}))?\s*:(?!\d)\s*(?P<value>.*)$"  # "10:35" is no label
+)
 _ROLE_HEADING = re.compile(r"^(?P<label>[A-Za-z][A-Za-z \-/]{1,40}?)\s*(?:#?\s*\d{1,2})?\s*:?$")
 # Field names of the page layouts (layout words, not names of anything the graph describes).
 _TIME_FIELDS = frozenset({"time", "date", "date and time", "session time", "when", "schedule", "date & time"})
@@ -102,15 +107,22 @@ _PLACE_FIELDS = frozenset({"location", "venue", "place", "where"})
 _ROOM_FIELDS = frozenset({"room", "session room"})
 _TITLE_FIELDS = frozenset({"title", "session title", "workshop title"})
 _HEADING_WORDS = frozenset(
-    """
-    format description policy question questions expected outcome outcomes online onsite participation
-    sdg sdgs targets target relevance session report discussion facilitation agenda background issues
-    objectives duration content key takeaways takeaway call action outputs theme subtheme reference
-    links document documents tools thematic track tags summary abstract notes biographies bios contact
-    register registration check-in schedule video transcript additional materials interventions
-    """.split()
+    [
+        "format", "description", "policy", "question", "questions", "expected", "outcome", "outcomes",
+        "online", "onsite", "participation", "sdg", "sdgs", "targets", "target", "relevance", "session",
+        "report", "discussion", "facilitation", "agenda", "background", "issues", "objectives", "duration",
+        "content", "key", "takeaways", "takeaway", "call", "action", "outputs", "theme", "subtheme",
+        "reference", "links", "document", "documents", "tools", "thematic", "track", "tags", "summary",
+        "abstract", "notes", "biographies", "bios", "contact", "register", "registration", "check-in",
+        "schedule", "video", "transcript", "additional", "materials", "interventions"
+    ]
 )
-_SDG_HEADING = re.compile(r"^(?:SDGs?|SDG targets?|Sustainable Development Goals?)\b[^:]*?:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_SDG_HEADING = re.compile(
+    r"^(?:SDGs?|SDG targets?|Sustainable Development Goals?)\b[^:]*?:?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_SDG_LINE = re.compile(
+    r"(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z])(?:\s*[,;]\s*(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z]))*\.?", re.IGNORECASE
+)
 _SDG_TARGET = re.compile(r"(?<![\w.])(?:SDG\s*)?(?P<n>\d{1,2}\.(?:\d{1,2}|[a-z]))(?![\w.])", re.IGNORECASE)
 _SDG_GOAL = re.compile(r"^\s*(?:GOAL|SDG)\s*(?P<n>\d{1,2})\b", re.IGNORECASE)
 _DURATION_FIELD = re.compile(r"^(?:session\s+)?duration\b[^:]*:\s*(?P<v>.*)$", re.IGNORECASE)
@@ -118,6 +130,7 @@ _MINUTES = re.compile(r"(?P<n>\d{2,3})\s*(?:min(?:ute)?s?\b|')", re.IGNORECASE)
 _HOURS = re.compile(r"(?P<n>\d(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
 _FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*:?\s*(?P<v>.*)$", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"^check-in and access this session", re.IGNORECASE)
+_DATELINE_SEP = re.compile(r"\s+[–—|]\s+|\s+-\s+")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\s&\s|\band\b)\s*")
 
 
@@ -235,6 +248,8 @@ class _PageReader:
         self.participants: dict[str, Participant] = {}
         self.organisations: list[Organisation] = []
         self.consumed: set[int] = set()
+        self.code_lines: set[int] = set()
+        self.host_line: _Line | None = None
 
     def span(self, line: _Line) -> Span:
         return self.nt.span(line.start, line.end)
@@ -245,12 +260,23 @@ class _PageReader:
         self._header()
         self._fields()
         self._people()
+        if self.host_line is not None:
+            name = organisation_name(self.host_line.text)
+            self._add_organiser(name, "organisation", self.host_line)
+            self._add_organisation(name, None, self.host_line)
         ev = self.event
         year = int(ev.date[:4]) if ev.date else _code_year(ev.code)
         if ev.parent is None and year is not None:
             ev.parent = f"igf-{year}"
         ev.participants = list(self.participants.values())
-        ev.processes, ev.instruments = find_mentions(self.nt, year, date=ev.date, lexicon=self.lex)
+        # The session code and the schedule boilerplate name the IGF on every page; they are not
+        # the page's text about processes.
+        exclude = [
+            (ln.start, ln.end) for ln in self.lines if ln.index in self.code_lines or _BOILERPLATE.match(ln.text)
+        ]
+        ev.processes, ev.instruments = find_mentions(
+            self.nt, year, date=ev.date, lexicon=self.lex, exclude=exclude
+        )
         return ev, self.organisations
 
     def _nonblank(self, start: int) -> _Line | None:
@@ -274,6 +300,7 @@ class _PageReader:
             self.event.code = code
             self.event.evidence = self.span(ln)
             self.consumed.add(ln.index)
+            self.code_lines.add(ln.index)
             if m["year"]:
                 self.event.parent = f"igf-{m['year']}"
             rest = m["rest"].strip(" -–—:|")
@@ -290,17 +317,17 @@ class _PageReader:
     def _could_be_title(self, text: str) -> bool:
         if _LABELLED.match(text) and self._label_kind(text.split(":", 1)[0]) is not None:
             return False
-        return not (self._is_heading(text) or _DATE_RE.search(text) and len(text) < 80)
+        return not (self._is_heading(text) or (_DATE_RE.search(text) and len(text) < 80))
 
     def _host_line(self, start: int) -> None:
-        # The line right under the title of pre-event and open-forum pages names the organisation
-        # that submitted the session; it is kept as an organisation of the document, with no role,
-        # because the page does not label it.
+        # The line printed right under the title of pre-event and open-forum pages is the
+        # organisation that organises the session (the IGF schedule prints it there).
         nxt = self._nonblank(start)
         if nxt is None or ":" in nxt.text or len(nxt.text) > 100:
             return
         if looks_like_organisation(nxt.text, self.lex) and not self.lex.is_concept_label(nxt.text):
-            self._add_organisation(nxt.text, None, nxt)
+            # Added after the labelled organisers (see read): the page's own labels come first.
+            self.host_line = nxt
             self.consumed.add(nxt.index)
 
     def _label_kind(self, label: str) -> str | None:
@@ -344,6 +371,11 @@ class _PageReader:
                 self.consumed.add(i)
             elif ev.date is None and _WEEKDAY_START.match(text) and _DATE_RE.search(text):
                 self._set_time(text, ln)
+            elif (
+                ev.date is None and m is None and len(text) <= 140
+                and _DATE_RE.search(text) and _DATELINE_SEP.search(text)
+            ):
+                self._dateline(text, ln)
             elif (fm := _FORMAT_FIELD.match(text)) is not None and ev.format is None:
                 self._format(fm["v"], i)
             elif (dm := _DURATION_FIELD.match(text)) is not None and ev.duration_minutes is None:
@@ -357,6 +389,23 @@ class _PageReader:
         if date is None and time is None:
             return
         self.event.date, self.event.end_date, self.event.time = date, end_date, time
+        self.consumed.add(ln.index)
+
+    def _dateline(self, text: str, ln: _Line) -> None:
+        """``Kyoto, Japan – 10 October 2023, 08:45–09:45 JST – Room K``: place, date and room."""
+        parts = [p.strip() for p in _DATELINE_SEP.split(text) if p.strip()]
+        dated = [p for p in parts if _DATE_RE.search(p)]
+        if not dated:
+            return
+        self._set_time(" ".join(p for p in parts if _DATE_RE.search(p) or _TIME_RE.match(p)), ln)
+        ev = self.event
+        for p in parts:
+            if _DATE_RE.search(p) or _TIME_RE.fullmatch(p) or _WEEKDAY_START.fullmatch(p):
+                continue
+            if re.match(r"(?i)room\b", p):
+                ev.room = ev.room or p
+            elif ev.location is None:
+                ev.location = p
         self.consumed.add(ln.index)
 
     def _format(self, value: str, i: int) -> None:
@@ -390,7 +439,7 @@ class _PageReader:
                 j += 1
                 continue
             blank_run = 0
-            if _SDG_GOAL.match(t) or re.fullmatch(r"(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z])(?:\s*[,;]\s*(?:SDG\s*)?\d{1,2}\.(?:\d{1,2}|[a-z]))*\.?", t, re.IGNORECASE):
+            if _SDG_GOAL.match(t) or _SDG_LINE.fullmatch(t):
                 texts.append(t)
                 self.consumed.add(j)
                 j += 1
@@ -435,7 +484,7 @@ class _PageReader:
                 if role is not None:
                     value = m["value"].strip()
                     if value:
-                        self._entries(value, role, ln)
+                        self._entries(value, role, ln, numbered=m["num"] is not None)
                         current = None
                     else:
                         current = role
@@ -444,11 +493,12 @@ class _PageReader:
             if hm is not None and (role := self._role_of_label(text.rstrip(":"))) is not None:
                 current = role
                 continue
-            if current is not None:
-                if not self._entries(text, current, ln, strict=True):
-                    current = None
+            if current is not None and not self._entries(text, current, ln, strict=True):
+                current = None  # the heading's block ends at the first line that names no one
 
-    def _entries(self, value: str, role: str, ln: _Line, *, strict: bool = False) -> bool:
+    def _entries(
+        self, value: str, role: str, ln: _Line, *, strict: bool = False, numbered: bool = False
+    ) -> bool:
         """Add the actors a role line names; ``strict`` (a line under a heading) needs a real entry.
 
         Returns whether the line was an entry (a person, an organisation organiser or a
@@ -456,7 +506,7 @@ class _PageReader:
         """
         if is_placeholder(value) or is_placeholder(value.split(",")[0]):
             return True
-        entries = self._parse_entries(value, role)
+        entries = self._parse_entries(value, role, numbered=numbered)
         if not entries:
             return False
         for entry in entries:
@@ -469,36 +519,44 @@ class _PageReader:
                 self._add_organisation(entry.name, entry.stakeholder_group, ln)
         return True
 
-    def _parse_entries(self, value: str, role: str) -> list[_Entry]:
+    def _parse_entries(self, value: str, role: str, *, numbered: bool = False) -> list[_Entry]:
         if self._is_heading(value) and "," not in value:
             return []
-        fields = [f.strip() for f in value.split(",") if f.strip()]
+        fields = [f.strip() for f in value.split(",") if f.strip() and not is_post_nominal(f)]
         sg = rg = None
         rest: list[str] = []
+        group_slots = False
         for k, f in enumerate(fields):
             # Group fields follow the name; a first field counts only by a visible label, so
             # "Organizer 1: Civil Society, WEOG" states groups and no name.
             g_sg = self.lex.stakeholder_groups.lookup(f, hidden=k > 0)
-            g_rg = self.lex.regional_group(f) if k > 0 or g_sg is None else None
-            if True:
-                if g_rg is not None and rg is None:
-                    rg = g_rg
-                    continue
-                if g_sg is not None and (sg is None or sg == g_sg):
-                    sg = g_sg
-                    continue
+            g_rg = self.lex.regional_group(f) if k > 0 else self.lex.regional_groups.lookup(f, hidden=False)
+            if g_rg is not None and rg is None and g_sg is None:
+                rg = g_rg
+                group_slots = True
+                continue
+            if g_sg is not None and (sg is None or sg == g_sg):
+                sg = g_sg
+                group_slots = True
+                continue
+            if group_slots:
+                # After the stakeholder group comes the regional slot: whatever else fills it (an
+                # IGO's name where a region should be) is neither a region nor an affiliation.
+                continue
             rest.append(f)
         if not rest:
             # "Organizer 1: Civil Society, WEOG": groups stated, no name: no actor.
             return [_Entry(None, "person", None, None, sg, rg)] if (sg or rg) else []
-        if sg is None and rg is None and len(rest) >= 2 and all(
-            looks_like_person(f, self.lex) for f in rest
+        if (
+            sg is None and rg is None and not numbered and len(rest) >= 3
+            and all(looks_like_person(f, self.lex) for f in rest)
         ):
-            # "Speakers: Jane Doe, John Roe": a list of names, no groups stated.
+            # "Speakers: Jane Doe, John Roe, Ana Lima": a list of names, no groups stated. Two
+            # fields are "Name, Affiliation", the layout of organiser lines.
             return [self._entry(f, None, None, None, role) for f in rest]
         name, affiliation = rest[0], (", ".join(rest[1:]) or None)
         entry = self._entry(name, affiliation, sg, rg, role)
-        if entry.name is None and affiliation is None and (" and " in name or ";" in name):
+        if entry.name is None and affiliation is None and (" and " in name or ";" in name or " & " in name):
             parts = [p for p in _LIST_SPLIT.split(name) if p]
             if len(parts) >= 2 and all(looks_like_person(p, self.lex) for p in parts):
                 return [self._entry(p, None, None, None, role) for p in parts]
@@ -516,15 +574,18 @@ class _PageReader:
                 if not is_placeholder(extra) and self.lex.stakeholder_group(extra) is None:
                     affiliation = affiliation or extra
                 person = p2
+        if affiliation is not None:
+            affiliation = organisation_name(affiliation)
         if person is not None:
-            return _Entry(person.name, "person", person.title, affiliation, sg, rg)
+            # Honorifics ("Dr.", "H.E.") are not a job title: IGF entries state no title.
+            return _Entry(person.name, "person", None, affiliation, sg, rg)
         if is_placeholder(name):
             return _Entry(None, "person", None, None, sg, rg)
-        if role == "organizer" and looks_like_organisation(name, self.lex) or (
+        if (role == "organizer" and looks_like_organisation(name, self.lex)) or (
             role == "organizer" and not looks_like_person(name, self.lex) and len(name.split()) <= 10
             and name[:1].isupper()
         ):
-            return _Entry(name, "organisation", None, affiliation, sg, rg)
+            return _Entry(organisation_name(name), "organisation", None, affiliation, sg, rg)
         return _Entry(None, "person", None, None, sg, rg)
 
     def _add_person(self, entry: _Entry, role: str, ln: _Line) -> None:

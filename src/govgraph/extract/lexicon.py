@@ -83,6 +83,7 @@ _PAREN = re.compile(r"^(?P<outer>.*?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$")
 _LABEL_GAP = r"(?:[\s\-‐‑–]+(?:\([^()\n]{1,25}\)[\s\-‐‑–]+)?)"
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """The lookup key of a label or field: quotes straightened, separators collapsed, ends trimmed.
 
@@ -98,8 +99,8 @@ def label_key(text: str) -> str:
 
 
 def _is_acronym(label: str) -> bool:
-    letters = [c for c in label if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # Two letters or more, none of them lower case: "GGE", "WSIS+10", "UN-GGE".
+    return label.upper() == label and sum(c.isalpha() for c in label) >= 2
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class Matcher:
             self._surface.setdefault(key, (value, is_hidden))
         self.values: frozenset[str] = frozenset(self._keys.values()) | frozenset(self._hidden_keys.values())
         self._visible_re = _compile(visible)
-        self._all_re = _compile(visible + hidden)
+        self._hidden_re = _compile(hidden)
 
     def __bool__(self) -> bool:
         return bool(self.values)
@@ -231,15 +232,28 @@ class Matcher:
         Hidden labels are returned (with ``hidden=True`` on the match) only when ``hidden`` is set;
         the caller decides whether their context allows them.
         """
-        regex = self._all_re if hidden else self._visible_re
+        stop = len(text) if end is None else end
+        out = self._find(self._visible_re, text, start, stop)
+        if hidden and self._hidden_re is not None:
+            # Hidden labels are searched apart and give way to any visible label they overlap:
+            # "the Group" must not cut "the Group of Governmental Experts" short.
+            taken = [(m.start, m.end) for m in out]
+            extra = [
+                m for m in self._find(self._hidden_re, text, start, stop)
+                if not any(s < m.end and m.start < e for s, e in taken)
+            ]
+            out = sorted(out + extra, key=lambda m: m.start)
+        return out
+
+    def _find(self, regex: _Regexes | None, text: str, start: int, stop: int) -> list[Match]:
         if regex is None:
             return []
         out = []
-        for m in regex.finditer(text, start, len(text) if end is None else end):
-            surface = m.group()
+        for s, e in regex.finditer(text, start, stop):
+            surface = text[s:e]
             value, is_hidden = self._resolve(surface)
             if value is not None:
-                out.append(Match(value, m.start(), m.end(), surface, is_hidden))
+                out.append(Match(value, s, e, surface, is_hidden))
         return out
 
     def _resolve(self, surface: str) -> tuple[str | None, bool]:
@@ -257,17 +271,95 @@ def _strip_inner_parens(surface: str) -> str:
     return re.sub(r"\s*\([^()]*\)\s*", " ", surface) if "(" in surface else surface
 
 
-def _label_pattern(label: str) -> str:
+_GAP = "\x00"  # stands for the loose separator between two words of a label while building a trie
+
+
+def _units(label: str, fold: bool) -> str:
     words = [w for w in _SEP.split(label.translate(_QUOTES)) if w]
-    body = _LABEL_GAP.join(re.escape(w).replace("'", "['’]") for w in words)
-    return body if _is_acronym(label) else f"(?i:{body})"
+    text = _GAP.join(words)
+    return text.lower() if fold else text
 
 
-def _compile(labels: Sequence[str]) -> re.Pattern[str] | None:
-    unique = sorted(set(labels), key=lambda s: (-len(s), s))
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """One regex for many labels: a character trie, so each text position is tried once, not once
+    per label; greedy optional tails make the longest label win."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alternatives = []
+        for ch in sorted(k for k in node if k):
+            unit = _LABEL_GAP if ch == _GAP else ("['’]" if ch == "'" else re.escape(ch))
+            alternatives.append(unit + pattern(node[ch]))
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(trie)
+
+
+@dataclass(frozen=True)
+class _Regexes:
+    """The case-insensitive and the case-sensitive (acronym) labels of one set, compiled apart."""
+
+    folded: re.Pattern[str] | None  # lower-case trie, run on the lower-cased text (fast)
+    folded_ci: re.Pattern[str] | None  # the same with IGNORECASE, for texts lower() would resize
+    exact: re.Pattern[str] | None
+
+    def finditer(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if self.folded is not None:
+            lowered = _lowered(text)
+            if lowered is not None:
+                spans.extend(m.span() for m in self.folded.finditer(lowered, start, stop))
+            else:
+                spans.extend(m.span() for m in self.folded_ci.finditer(text, start, stop))  # type: ignore[union-attr]
+        if self.exact is not None:
+            spans.extend(m.span() for m in self.exact.finditer(text, start, stop))
+        # Longest first where the two sets overlap; the rest in text order.
+        spans.sort(key=lambda se: (se[0], -se[1]))
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            if not out or s >= out[-1][1]:
+                out.append((s, e))
+        return out
+
+
+def _compile(labels: Sequence[str]) -> _Regexes | None:
+    unique = set(labels)
     if not unique:
         return None
-    return re.compile(r"(?<![\w+])(?:" + "|".join(_label_pattern(lb) for lb in unique) + r")(?![\w+])")
+    folded = {_units(lb, True) for lb in unique if not _is_acronym(lb)}
+    exact = {_units(lb, False) for lb in unique if _is_acronym(lb)}
+    edge_l, edge_r = r"(?<![\w+])", r"(?![\w+])"
+    folded_body = _trie_pattern(folded) if folded else ""
+    return _Regexes(
+        re.compile(edge_l + "(?:" + folded_body + ")" + edge_r) if folded else None,
+        re.compile(edge_l + "(?i:" + folded_body + ")" + edge_r) if folded else None,
+        re.compile(edge_l + "(?:" + _trie_pattern(exact) + ")" + edge_r) if exact else None,
+    )
+
+
+_LAST_LOWERED: list[tuple[str, str | None]] = [("", "")]
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset (else ``None``); the last one is remembered, as
+    one text is searched by several matchers in a row."""
+    last_text, last_lower = _LAST_LOWERED[0]
+    if last_text is text:
+        return last_lower
+    lower = text.lower()
+    result = lower if len(lower) == len(text) else None
+    _LAST_LOWERED[0] = (text, result)
+    return result
 
 
 @dataclass

@@ -7,7 +7,7 @@
 - :func:`canonical_name` alone: given-name first, surname-first forms turned round ("MCDONALD
   Ellie" → "Ellie McDonald"; "McDonald, Ellie" only when the caller says the context writes
   surname-first), all-capital names put in name case.
-- :func:`is_placeholder`, :func:`looks_like_person`, :func:`looks_like_organisation`: the tests
+- :func:`is_placeholder`, :func:`is_post_nominal`, :func:`looks_like_person`, :func:`looks_like_organisation`: the tests
   behind it. Organisations are recognised by the reference organisations of the lexicon and by name
   shape (legal-form and organisation words, acronyms, digits) — never by a list of people.
 - :class:`PersonIndex`: one person per document however often or in however many forms a page
@@ -15,8 +15,8 @@
   when exactly one listed person has that given name.
 
 Public API: :class:`PersonName`, :func:`parse_person`, :func:`canonical_name`, :func:`split_title`,
-:func:`is_placeholder`, :func:`looks_like_person`, :func:`looks_like_organisation`,
-:func:`name_key`, :class:`PersonIndex`.
+:func:`is_placeholder`, :func:`is_post_nominal`, :func:`looks_like_person`, :func:`looks_like_organisation`,
+:func:`name_key`, :func:`organisation_name`, :class:`PersonIndex`.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ __all__ = [
     "PersonName",
     "canonical_name",
     "is_placeholder",
+    "is_post_nominal",
     "looks_like_organisation",
     "looks_like_person",
     "name_key",
+    "organisation_name",
     "parse_person",
     "split_title",
 ]
@@ -49,7 +51,7 @@ _TITLE_FORMS: dict[str, str | None] = {
     "mr": None, "mrs": None, "ms": None, "miss": None, "mx": None, "m": None, "mme": None, "mlle": None,
     "sr": None, "sra": None, "srta": None,
 }
-_NEEDS_PERIOD = frozenset("m he sen sr sra srta rev hon amb mme".split())
+_NEEDS_PERIOD = frozenset(["m", "he", "sen", "sr", "sra", "srta", "rev", "hon", "amb", "mme"])
 _TITLE_RE = re.compile(
     r"^(?:(" + "|".join(sorted((re.escape(t) for t in _TITLE_FORMS), key=len, reverse=True))
     + r")\.?(?:\s+|(?<=\.)(?=\S)))",
@@ -63,24 +65,30 @@ _SUFFIX_RE = re.compile(
 # Words that give a name the shape of an organisation. These are kinds of body (not names of any
 # body): a person's name never contains them.
 _ORG_WORDS = frozenset(
-    """
-    university universities universidad université universidade universität college school institute
-    institut instituto institution institutions centre center centro centrum foundation fondation
-    fundación fundação stiftung association associação asociación society société sociedad council
-    conseil consejo committee commission comisión ministry ministère ministerio department
-    departement agency agence agencia office bureau organisation organization organizacion
-    organização union unión alliance coalition network networks forum initiative initiatives project
-    programme program partnership partners consortium federation fédération federación group groups
-    company corporation corp inc ltd llc plc gmbh ag sa s.a. e.v. ev limited co lab labs laboratory
-    observatory chamber government gobierno nations authority autoridad secretariat secretaría
-    parliament parlement embassy mission republic república kingdom state states club caucus
-    academy academia trust fund bank telecom telecommunications communications media news press
-    platform services solutions technologies technology systems digital cyber internet
-    ngo
-    """.split()
+    [
+        "university", "universities", "universidad", "université", "universidade", "universität", "college",
+        "school", "institute", "institut", "instituto", "institution", "institutions", "centre", "center",
+        "centro", "centrum", "foundation", "fondation", "fundación", "fundação", "stiftung", "association",
+        "associação", "asociación", "society", "société", "sociedad", "council", "conseil", "consejo",
+        "committee", "commission", "comisión", "ministry", "ministère", "ministerio", "department",
+        "departement", "agency", "agence", "agencia", "office", "bureau", "organisation", "organization",
+        "organizacion", "organização", "union", "unión", "alliance", "coalition", "network", "networks",
+        "forum", "initiative", "initiatives", "project", "programme", "program", "partnership", "partners",
+        "consortium", "federation", "fédération", "federación", "group", "groups", "company", "corporation",
+        "corp", "inc", "ltd", "llc", "plc", "gmbh", "ag", "sa", "s.a.", "e.v.", "ev", "limited", "co", "lab",
+        "labs", "laboratory", "observatory", "chamber", "government", "gobierno", "nations", "authority",
+        "autoridad", "secretariat", "secretaría", "parliament", "parlement", "embassy", "mission", "republic",
+        "república", "kingdom", "state", "states", "club", "caucus", "academy", "academia", "trust", "fund",
+        "bank", "telecom", "telecommunications", "communications", "media", "news", "press", "platform",
+        "services", "solutions", "technologies", "technology", "systems", "digital", "cyber", "internet",
+        "ngo"
+    ]
 )
 _PARTICLES = frozenset(
-    "van von der den de del della di da das dos du la le bin binti bint al el ibn ben ter ten zu y e".split()
+    [
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "bin",
+        "binti", "bint", "al", "el", "ibn", "ben", "ter", "ten", "zu", "y", "e"
+    ]
 )
 _PLACEHOLDER_RE = re.compile(
     r"^(?:tbc|tbd|tba|t\.b\.c\.?|t\.b\.d\.?|n/?a|none|nil|pending|vacant|invited|\(?invited\)?|"
@@ -181,10 +189,8 @@ def canonical_name(text: str, *, surname_first: bool = False) -> str:
     _, name = split_title(text)
     if "," in name:
         left, _, right = name.partition(",")
-        if surname_first and left.strip() and right.strip():
-            name = f"{right.strip()} {left.strip()}"
-        else:
-            name = left.strip()
+        swap = surname_first and left.strip() and right.strip()
+        name = f"{right.strip()} {left.strip()}" if swap else left.strip()
     tokens = name.split()
     if not tokens:
         return ""
@@ -192,6 +198,9 @@ def canonical_name(text: str, *, surname_first: bool = False) -> str:
     if all(caps):
         return " ".join(_name_case(t) for t in tokens)
     # Surname first in capitals: "MCDONALD Ellie", "KAINZ-LABBE Birgit", "VAN DER BERG Anna".
+    if not caps[0] and any(caps) and all(t[:1].isupper() or t.lower() in _PARTICLES for t in tokens):
+        # Given name first, surname in capitals: "Maria KOWALSKA".
+        return " ".join(_name_case(t) if c else t for t, c in zip(tokens, caps, strict=True))
     n = 0
     while n < len(tokens) and (caps[n] or (tokens[n].lower() in _PARTICLES and n + 1 < len(tokens) and caps[n + 1])):
         n += 1
@@ -199,6 +208,27 @@ def canonical_name(text: str, *, surname_first: bool = False) -> str:
         surname = " ".join(_name_case(t) for t in tokens[:n])
         return f"{' '.join(tokens[n:])} {surname}"
     return " ".join(tokens)
+
+
+_TRAILING_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&.\-]{1,11})\)\s*$")
+
+
+def organisation_name(text: str) -> str:
+    """An organisation's name without its acronym in parentheses, NFC, single spaces.
+
+    >>> organisation_name("United Nations Office on Drugs and Crime (UNODC)")
+    'United Nations Office on Drugs and Crime'
+    """
+    name = _nfc(text).strip(" ,;:")
+    m = _TRAILING_ACRONYM.search(name)
+    if m and sum(c.isupper() for c in m["a"]) >= 2 and m.start() > 0:
+        name = name[: m.start()].strip()
+    return name
+
+
+def is_post_nominal(text: str) -> bool:
+    """Whether a field holds only degrees or post-nominals ("Ph.D.", "MBA"), not an affiliation."""
+    return bool(text.strip()) and _SUFFIX_RE.fullmatch(" " + text.strip()) is not None
 
 
 def is_placeholder(text: str) -> bool:

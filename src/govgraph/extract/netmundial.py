@@ -100,8 +100,6 @@ _HONORIFIC = re.compile(
     re.I,
 )
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|d\.?phil|m\.?sc|m\.?a|b\.?a|ll\.?[bm]|m\.?d|mba|m\.?phil|esq|jr|sr)\.?$", re.I)
-# Lower-case particles inside personal names ("Bertrand de La Chapelle", "Tatiane Pires da Silva").
-_PARTICLE = re.compile(r"^(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|la|le|bin|ibn|al|el|y|e|ten|ter)$")
 # Values meaning "no organisation": placeholders, e-mail addresses, individual capacities.
 _NO_VALUE = re.compile(r"^(?:n/?a|none|nil|null|-+|\.+|not applicable)$", re.I)
 _EMAIL = re.compile(r"^\S+@\S+\.\S+$")
@@ -152,17 +150,25 @@ class _Block:
 def _parse_block(nt: NormalisedText) -> _Block | None:
     text = nt.text
     area = _AREA.search(text)
-    if area is None:
+    first_field = next((line for line in nt.lines if _FIELD_LINE.match(line.text)), None)
+    if area is not None and first_field is not None and first_field.start < area.start():
+        area = None  # an "Area:" after the block (in the abstract) is not the track field
+    if area is None and first_field is None:
         return None
+    if area is not None:
+        block_start = area.start()
+    else:
+        assert first_field is not None
+        block_start = first_field.start
     title = _Value()
     fields: dict[str, _Value] = {}
-    current: str | None = "area"
+    current: str | None = "area" if area is not None else None
     end = len(text)
     for line in nt.lines:
-        if line.end <= area.start():
+        if line.end <= block_start and not (area is None and line.start == block_start):
             title.add(text, line.start, line.end)
             continue
-        if line.start <= area.start() < line.end + 1:
+        if area is not None and line.start <= area.start() < line.end + 1:
             title.add(text, line.start, area.start())
             fields["area"] = value = _Value()
             value.add(text, area.end(), line.end)
@@ -442,16 +448,26 @@ def _segment_run(text: str, start: int, end: int, full_texts: Sequence[str]) -> 
         + "".join(re.escape(w) + (r"([^\w\n]{1,12}?)" if i < len(words) - 1 else "") for i, w in enumerate(words))
         + r"(?!\w)"
     )
+    # The first place where the text separates the words decides; a place that prints them with
+    # blanks only (the metadata line itself) says nothing.
     for full in full_texts:
-        m = pattern.search(full)
-        if m is None:
-            continue
-        cuts = [i + 1 for i, gap in enumerate(m.groups()) if gap.strip()]
-        if not cuts:
-            return [(start, end)]
-        bounds = [0, *cuts, len(words)]
-        return [(start + tokens[a].start(), start + tokens[b - 1].end()) for a, b in pairwise(bounds)]
+        for m in pattern.finditer(full):
+            cuts = [i + 1 for i, gap in enumerate(m.groups()) if gap.strip()]
+            if cuts:
+                bounds = [0, *cuts, len(words)]
+                return [(start + tokens[a].start(), start + tokens[b - 1].end()) for a, b in pairwise(bounds)]
     return [(start, end)]
+
+
+def _is_acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` ("OECD" for "Organisation for Economic
+    Co-Operation and Development"; small words may be left out)."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym)
+    if len(letters) < 2 or " " in acronym.strip() or not letters.isupper():
+        return False
+    initials = [w[0].upper() for w in name.split() if w[0].isalpha()]
+    significant = [w[0].upper() for w in name.split() if w[0].isupper()]
+    return letters.upper() in ("".join(initials), "".join(significant))
 
 
 def _organisation(value: str) -> str | None:
@@ -549,7 +565,14 @@ class NetmundialReader:
             canonical = canonical_person_name(name.text) if name.kind == "person" else " ".join(name.text.split())
             if any(c.name == canonical for c in contributors):
                 continue
-            affiliation = organisation if organisation and canonical != organisation else None
+            # An organisation submitting for itself is not its own affiliate ("Government of Sweden" /
+            # "Government of Sweden"; "Organisation for Economic Co-Operation and Development" / "OECD").
+            itself = (
+                name.kind == "organisation"
+                and organisation is not None
+                and (canonical == organisation or _is_acronym_of(organisation, canonical))
+            )
+            affiliation = organisation if organisation and not itself else None
             contributors.append(
                 Participant(
                     name=canonical,
@@ -587,11 +610,14 @@ class NetmundialReader:
         document.title = title
         document.contributions = [contribution]
         organisations: list[Organisation] = []
-        if organisation:
-            organisations.append(Organisation(organisation, sector, evidence=org_spans[0] if org_spans else None))
         for c in contributors:
-            if c.kind == "organisation" and all(o.name != c.name for o in organisations):
-                organisations.append(Organisation(c.name, sector, evidence=c.evidence[0] if c.evidence else None))
+            if c.kind == "organisation":
+                acronym = organisation if organisation and _is_acronym_of(organisation, c.name) else None
+                organisations.append(
+                    Organisation(c.name, sector, acronym=acronym, evidence=c.evidence[0] if c.evidence else None)
+                )
+        if organisation and all(organisation not in (o.name, o.acronym) for o in organisations):
+            organisations.insert(0, Organisation(organisation, sector, evidence=org_spans[0] if org_spans else None))
         document.organisations = organisations
         document.processes = self._processes(a_file, nt, block, b_file)
         return document

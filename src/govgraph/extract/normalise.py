@@ -29,6 +29,7 @@ Public API: :func:`normalise`, :func:`normalise_file`, :class:`NormalisedText`, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -40,9 +41,10 @@ __all__ = ["Line", "NormalisedText", "evidence_span", "identity", "normalise", "
 
 # Line breaks as the decoder may leave them; CRLF first so it counts as one break.
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-# Tokens are split on ASCII blanks only: mojibake of a non-ASCII character can contain NBSP
-# ("Â\xa0"), so NBSP must stay inside the token ftfy sees.
-_TOKEN = re.compile(r"[^ \t]+|[ \t]+")
+# Tokens are split on blanks, but an odd space right after "Â"/"Ã" stays in its token: it is part
+# of the mojibake of one character ("Â\xa0" is a mis-decoded NBSP) and ftfy must see it whole.
+_SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_TOKEN = re.compile(rf"(?:[^{_SPACES}]|(?<=[ÂÃ])[{_SPACES}])+|[{_SPACES}]+")
 # WordPress-style shortcodes: [name key=value ...] or [/name]. A lower-case name with at least one
 # key=value attribute (or a closing slash) keeps "[TBC]" and "[1]" in the text.
 _SHORTCODE = re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\s]*)+)\s*\]")
@@ -52,9 +54,17 @@ _ODD_SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+# ftfy turns curly quotes straight; tokens that skip ftfy get the same by this table.
+_QUOTES = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"'}
 _CLEAN = {**_ODD_SPACES, **_INVISIBLE}
+_CLEAN_QUOTES = {**_CLEAN, **_QUOTES}
 # Characters whose presence means a token needs more than the ASCII fast path.
 _NEEDS_FIX = re.compile(r"[^\x20-\x7e]|&")
+# What only ftfy can mend: two characters in a row from the Latin-1/Windows-1252 upper half (the
+# trace of UTF-8 bytes decoded one by one: "Ã©", "â€™", "Â\xa0"), an HTML entity, full-width forms or
+# ligatures. A lone "é" or "’" is text, not mojibake, and skips ftfy: it is the slow part.
+_HIGH = "\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122\ufffd"
+_SUSPECT = re.compile(rf"[{_HIGH}][{_HIGH}]|&[#\w]+;?|[\uff01-\uff5e\ufb00-\ufb06]")
 _FTFY_CONFIG = ftfy.TextFixerConfig(normalization="NFC", explain=False)
 
 
@@ -90,6 +100,7 @@ class NormalisedText:
     _copy: list[bool] = field(default_factory=list, repr=False)
     _orig_line_starts: list[int] = field(default_factory=list, repr=False)
     _lines: list[Line] | None = field(default=None, repr=False)
+    _spans: dict[tuple[int, int, bool], Span] = field(default_factory=dict, repr=False)
 
     @property
     def lines(self) -> list[Line]:
@@ -152,6 +163,15 @@ class NormalisedText:
         ``quote == original[span.start:span.end]``; otherwise they are the mapped span itself and
         ``quote`` is still the whole stripped line.
         """
+        key = (start, end, whole_line)
+        cached = self._spans.get(key)
+        if cached is not None:
+            return cached
+        span = self._span(start, end, whole_line)
+        self._spans[key] = span
+        return span
+
+    def _span(self, start: int, end: int, whole_line: bool) -> Span:
         o_start, o_end = self.original_span(start, end)
         line_no, l_start, l_end = self.original_line(o_start)
         raw = self.original[l_start:l_end]
@@ -200,8 +220,12 @@ def normalise_file(source: SourceFile, *, dedupe: bool = True) -> NormalisedText
 
 
 def _fix_token(token: str) -> str:
-    fixed = ftfy.fix_text(token, _FTFY_CONFIG) if _NEEDS_FIX.search(token) else token
-    return fixed.translate(_CLEAN)
+    if _SUSPECT.search(token):
+        return ftfy.fix_text(token, _FTFY_CONFIG).translate(_CLEAN_QUOTES)
+    fixed = token.translate(_CLEAN_QUOTES)
+    if not fixed.isascii() and not unicodedata.is_normalized("NFC", fixed):
+        fixed = unicodedata.normalize("NFC", fixed)
+    return fixed
 
 
 class _Builder:
@@ -266,12 +290,33 @@ def _fix_tokens(chunk: str, offset: int, b: _Builder) -> None:
     if not _NEEDS_FIX.search(chunk):
         b.add(chunk, offset, len(chunk), True)
         return
+    pending = -1  # start (in chunk) of a run of unchanged tokens not yet added
     for m in _TOKEN.finditer(chunk):
         token = m.group()
+        if token.isascii() and "&" not in token:
+            if pending < 0:
+                pending = m.start()
+            continue
         fixed = _fix_token(token)
+        if fixed == token:
+            if pending < 0:
+                pending = m.start()
+            continue
+        if pending >= 0:
+            b.add(chunk[pending : m.start()], offset + pending, m.start() - pending, True)
+            pending = -1
+        if len(fixed) != len(token) and fixed == token.translate(_CLEAN_QUOTES):
+            # Only invisible characters went (soft hyphen, zero-width, BOM): map character by
+            # character so "Kowal\xadski" still points at its exact original letters.
+            pos = offset + m.start()
+            for k, ch in enumerate(token):
+                b.add(ch.translate(_CLEAN_QUOTES), pos + k, 1, True)
+            continue
         # A fix that keeps the length (NBSP to space, curly to straight quotes) maps position by
         # position; any other fix maps as a whole to the original token.
         b.add(fixed, offset + m.start(), len(token), len(fixed) == len(token))
+    if pending >= 0:
+        b.add(chunk[pending:], offset + pending, len(chunk) - pending, True)
 
 
 def _find_duplicates(lines: list[str]) -> dict[int, int]:

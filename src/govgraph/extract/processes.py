@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govgraph.extract.lexicon import Lexicon, Match, ProcessInstance, get_lexicon
@@ -135,6 +136,7 @@ def _scan(
     start: int,
     end: int | None,
     context: frozenset[str],
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[_Hit], list[tuple[str, int, int, str]]]:
     text = nt.text
     stop = len(text) if end is None else end
@@ -159,6 +161,8 @@ def _scan(
     kept: set[tuple[str, int]] = set()
     last_end = -1
     for s, e, kind, i in spans:
+        if any(xs <= s < xe for xs, xe in exclude):
+            continue  # a part of the page that is not its text (a session code, boilerplate)
         if s >= last_end:
             kept.add((kind, i))
             last_end = e
@@ -208,11 +212,16 @@ def find_mentions(
     start: int = 0,
     end: int | None = None,
     context: frozenset[str] | set[str] = frozenset(),
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[ProcessMention], list[InstrumentMention]]:
-    """Process and instrument mentions of ``text[start:end]`` in one pass (see the two functions)."""
+    """Process and instrument mentions of ``text[start:end]`` in one pass (see the two functions).
+
+    ``exclude`` lists ``(start, end)`` ranges of the text whose words are not the document's own
+    (a session code, schedule boilerplate): labels starting there are not mentions.
+    """
     nt = _as_nt(text)
     lex = lexicon or get_lexicon()
-    hits, instruments = _scan(nt, year, date, lex, start, end, frozenset(context))
+    hits, instruments = _scan(nt, year, date, lex, start, end, frozenset(context), exclude)
     # Occurrences left without an instance belong to the one run the same text resolves elsewhere
     # ("NETmundial 2014" … "the Global Multistakeholder Meeting"): the text speaks of one run.
     runs: dict[str, set[str]] = {}
@@ -226,6 +235,7 @@ def find_mentions(
             instance = next(iter(runs[h.process]))
         groups.setdefault((h.process, instance), []).append(h)
     processes: list[ProcessMention] = []
+    order: dict[int, int] = {}
     for (process, instance), group in groups.items():
         # Surface and evidence from the first unambiguous occurrence, if any; all are counted.
         first = next((h for h in group if not h.hidden), group[0])
@@ -235,7 +245,9 @@ def find_mentions(
                 evidence=nt.span(first.start, first.end),
             )
         )
-    processes.sort(key=lambda m: (m.evidence.start if m.evidence else 0))
+        order[id(processes[-1])] = group[0].start
+    # In the order the text first names them (a hidden label in a title counts for the order).
+    processes.sort(key=lambda m: order[id(m)])
     found: dict[str, InstrumentMention] = {}
     for local, s, e, surface in instruments:
         if local in found:
@@ -254,6 +266,7 @@ def find_process_mentions(
     start: int = 0,
     end: int | None = None,
     context: frozenset[str] | set[str] = frozenset(),
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> list[ProcessMention]:
     """The processes ``text[start:end]`` names: one mention per (process, instance), in text order.
 
@@ -263,7 +276,9 @@ def find_process_mentions(
     span (the whole original line) and how many times the span names it. Pass the
     :class:`NormalisedText` of a file to get spans into that file.
     """
-    return find_mentions(text, year, date=date, lexicon=lexicon, start=start, end=end, context=context)[0]
+    return find_mentions(
+        text, year, date=date, lexicon=lexicon, start=start, end=end, context=context, exclude=exclude
+    )[0]
 
 
 def find_instrument_mentions(

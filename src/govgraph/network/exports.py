@@ -25,11 +25,11 @@ import csv
 import html
 import json
 import math
+import os
 import random
 import re
 from collections import Counter
 from collections.abc import Callable
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,12 +37,20 @@ from typing import Any
 import igraph as ig
 import networkx as nx
 
+from govgraph.errors import BadInputError
+from govgraph.network.kinds import ExportFormat
+from govgraph.network.measures import annotate
+from govgraph.network.projections import Filters, Projection, project
+from govgraph.store import GraphStore
+
 __all__ = [
     "COLOURS",
     "ExportFormat",
+    "check_writable",
     "colour_key",
     "csv_paths",
     "export",
+    "export_network",
     "layout",
     "output_paths",
     "prepare",
@@ -53,17 +61,6 @@ __all__ = [
     "write_json",
     "write_png",
 ]
-
-
-class ExportFormat(StrEnum):
-    """The formats ``export`` writes (the values the command line accepts)."""
-
-    graphml = "graphml"
-    gexf = "gexf"
-    json = "json"
-    csv = "csv"
-    html = "html"
-    png = "png"
 
 
 #: Colours by stakeholder group (Okabe–Ito, readable with colour blindness), then for node kinds
@@ -131,29 +128,61 @@ def output_paths(output: Path, fmt: ExportFormat | str) -> list[Path]:
 
 
 def layout(graph: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
-    """Node positions in [0, 1]² from igraph's Fruchterman–Reingold layout, repeatable for one ``seed``.
+    """Node positions in [0, 1]², repeatable for one ``seed``.
 
-    T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed placement", Software:
-    Practice and Experience 21(11), 1129–1164, 1991. igraph draws its random start from the generator
-    set here and restores Python's ``random`` module afterwards.
+    Each connected component is laid out on its own with igraph's Fruchterman–Reingold layout (a
+    component of more than 12 nodes with density at least 1/2 — everyone at one meeting — on a circle)
+    (T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed placement", Software:
+    Practice and Experience 21(11), 1129–1164, 1991), scaled to a square whose side grows with the
+    square root of its size, and the squares are packed in rows, largest first — so a dense clique
+    does not shrink to a dot beside a sparse component. igraph draws its random start from the
+    generator set here and Python's ``random`` module is restored afterwards.
     """
-    nodes = list(graph.nodes)
-    if not nodes:
+    if graph.number_of_nodes() == 0:
         return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (0.5, 0.5)}
-    index = {node: i for i, node in enumerate(nodes)}
-    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()])
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), str(c[0]))
+    )
+    boxes: list[tuple[list[Any], list[tuple[float, float]], float]] = []
     ig.set_random_number_generator(random.Random(seed))
     try:
-        coords = h.layout_fruchterman_reingold(niter=500 if len(nodes) < 5000 else 100).coords
+        for nodes in components:
+            side = math.sqrt(len(nodes))
+            if len(nodes) == 1:
+                coords = [(0.5, 0.5)]
+            elif len(nodes) > 12 and nx.density(graph.subgraph(nodes)) >= 0.5:
+                # a near-clique (everyone at one meeting): forces only crush it; a circle shows each node
+                coords = [
+                    (
+                        0.5 + 0.5 * math.cos(2 * math.pi * i / len(nodes)),
+                        0.5 + 0.5 * math.sin(2 * math.pi * i / len(nodes)),
+                    )
+                    for i in range(len(nodes))
+                ]
+            else:
+                index = {node: i for i, node in enumerate(nodes)}
+                sub = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.subgraph(nodes).edges()])
+                raw = sub.layout_fruchterman_reingold(niter=500 if len(nodes) < 5000 else 100).coords
+                xs, ys = [c[0] for c in raw], [c[1] for c in raw]
+                span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+                coords = [((x - min(xs)) / span, (y - min(ys)) / span) for x, y in raw]
+            boxes.append((nodes, coords, side))
     finally:
         ig.set_random_number_generator(random)
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    return {
-        node: ((x - min(xs)) / span, (y - min(ys)) / span) for node, (x, y) in zip(nodes, coords, strict=True)
-    }
+    # shelf packing: rows of boxes (with a margin) no wider than the largest box or the square root of the total
+    width = max(boxes[0][2], math.sqrt(sum(side * side for _, _, side in boxes)) * 1.3) * 1.2
+    positions: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes, coords, side in boxes:
+        cell = side * 1.2
+        if x > 0 and x + cell > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (cx, cy) in zip(nodes, coords, strict=True):
+            positions[node] = (x + 0.1 * side + cx * side, y + 0.1 * side + cy * side)
+        x += cell
+        row_height = max(row_height, cell)
+    extent = max(max(p[0] for p in positions.values()), max(p[1] for p in positions.values())) or 1.0
+    return {node: (px / extent, py / extent) for node, (px, py) in positions.items()}
 
 
 # -- writers ----------------------------------------------------------------------------------------
@@ -247,12 +276,21 @@ def write_png(graph: nx.Graph, path: Path, *, title: str | None = None, seed: in
                 nx.draw_networkx_labels(graph, positions, labels=labels, ax=axes, font_size=7)
             counts = Counter(keys.values())
             handles = [
-                Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=_colour(key),
-                       markeredgecolor="#333333", label=f"{key} ({counts[key]})")
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    markersize=9,
+                    markerfacecolor=_colour(key),
+                    markeredgecolor="#333333",
+                    label=f"{key} ({counts[key]})",
+                )
                 for key in _legend_order(counts)
             ]
-            axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
-                        title="stakeholder group")
+            axes.legend(
+                handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="stakeholder group"
+            )
         figure.savefig(str(path), format="png", bbox_inches="tight")
     finally:
         plt.close(figure)
@@ -269,7 +307,9 @@ def _title(graph: nx.Graph) -> str:
         f"{key} {value}" for key, value in graph.graph.items() if key != "projection" and value not in ("", None)
     )
     size = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
-    return f"govgraph {projection} network ({filters}; {size})" if filters else f"govgraph {projection} network ({size})"
+    return (
+        f"govgraph {projection} network ({filters}; {size})" if filters else f"govgraph {projection} network ({size})"
+    )
 
 
 def _vendor(name: str) -> str:
@@ -290,7 +330,7 @@ def html_data(graph: nx.Graph, *, seed: int = 0) -> dict[str, Any]:
     graph = prepare(graph)
     positions = layout(graph, seed=seed)
     degrees = dict(graph.degree())
-    scale = 60.0 * math.sqrt(max(graph.number_of_nodes(), 1))
+    scale = 45.0 * math.sqrt(max(graph.number_of_nodes(), 1))
     nodes = []
     for node, data in graph.nodes(data=True):
         key = colour_key(data)
@@ -354,3 +394,43 @@ def export(graph: nx.Graph, path: Path, fmt: ExportFormat | str) -> list[Path]:
     kind = ExportFormat(fmt)
     _WRITERS[kind](graph, Path(path))
     return output_paths(Path(path), kind)
+
+
+def check_writable(output: Path, fmt: ExportFormat | str) -> None:
+    """Fail with ``BadInputError`` unless every file of the export can be written — before any work is done.
+
+    The directory must exist and be writable, and no output path may be a directory or a read-only file.
+    Nothing is created here.
+    """
+    for path in output_paths(Path(output), fmt):
+        parent = path.parent if str(path.parent) else Path(".")
+        if path.is_dir():
+            raise BadInputError(f"cannot write {path}: it is a directory")
+        if not parent.is_dir():
+            raise BadInputError(f"cannot write {path}: the directory {parent} does not exist")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise BadInputError(f"cannot write {path}: the file is not writable")
+        if not path.exists() and not os.access(parent, os.W_OK | os.X_OK):
+            raise BadInputError(f"cannot write {path}: the directory {parent} is not writable")
+
+
+def export_network(
+    store: GraphStore,
+    projection: Projection | str,
+    fmt: ExportFormat | str,
+    output: Path,
+    filters: Filters | None = None,
+    *,
+    seed: int = 0,
+    k: int | None = None,
+) -> tuple[nx.Graph, list[Path]]:
+    """Project the store, compute the node measures (``annotate``) and write the file(s).
+
+    Returns the graph and the files written. An empty projection still writes a valid, empty file; the
+    caller tells the user (``graph.number_of_nodes() == 0``).
+    """
+    kind = ExportFormat(fmt)
+    check_writable(Path(output), kind)
+    graph = project(store, projection, filters, evidence=kind is ExportFormat.html)
+    annotate(graph, seed=seed, k=k)
+    return graph, export(graph, Path(output), kind)

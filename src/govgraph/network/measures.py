@@ -48,22 +48,22 @@ import networkx as nx
 from govgraph.network.projections import ParticipationRecord
 
 __all__ = [
-    "STAKEHOLDER_GROUPS",
-    "BROKERAGE_ROLES",
     "BETWEENNESS_EXACT_LIMIT",
-    "to_igraph",
-    "degree",
-    "weighted_degree",
-    "betweenness",
-    "eigenvector",
-    "pagerank",
-    "communities",
+    "BROKERAGE_ROLES",
+    "STAKEHOLDER_GROUPS",
     "annotate",
-    "mixing_matrix",
     "assortativity",
-    "ei_index",
+    "betweenness",
     "brokerage",
+    "communities",
+    "degree",
+    "ei_index",
+    "eigenvector",
     "event_balance",
+    "mixing_matrix",
+    "pagerank",
+    "to_igraph",
+    "weighted_degree",
 ]
 
 #: The six stakeholder groups of the extraction contract (DESIGN.md), in the order reports use.
@@ -112,9 +112,7 @@ def weighted_degree(graph: nx.Graph, weight: str = "weight") -> dict[Any, float]
     return {node: float(d) for node, d in graph.degree(weight=weight)}
 
 
-def betweenness(
-    graph: nx.Graph, *, k: int | None = None, seed: int = 0, normalized: bool = True
-) -> dict[Any, float]:
+def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 0, normalized: bool = True) -> dict[Any, float]:
     """Shortest-path betweenness centrality, counting hops (edge weights are not distances here).
 
     The share of shortest paths between other pairs of nodes that pass through a node [Brandes2001],
@@ -187,7 +185,7 @@ def communities(graph: nx.Graph, *, seed: int = 0, weight: str | None = "weight"
     partition = leidenalg.find_partition(
         h, leidenalg.ModularityVertexPartition, weights="weight" if weight and h.ecount() else None, seed=seed
     )
-    groups = [sorted((str(nodes[i]) for i in members)) for members in partition]
+    groups = [sorted(str(nodes[i]) for i in members) for members in partition]
     by_key = {str(node): node for node in nodes}
     groups.sort(key=lambda members: (-len(members), members[0]))
     return {by_key[member]: number for number, members in enumerate(groups) for member in members}
@@ -412,7 +410,7 @@ def event_balance(
         stated = [g for g in sorted(record.groups) if g in groups]
         if not stated:
             unstated[record.event] += 1
-            counts[record.event]  # noqa: B018 - creates the event's row
+            counts[record.event]
             continue
         for g in stated:
             counts[record.event][g] += 1 / len(stated)

@@ -65,7 +65,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from itertools import combinations
 
 import networkx as nx
@@ -74,33 +73,26 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from govgraph.errors import BadInputError
+from govgraph.network.kinds import Projection
 from govgraph.store import GraphStore
 from govgraph.vocab import sparql_prologue
 
 __all__ = [
-    "Projection",
-    "Filters",
+    "BUILDERS",
     "ActorInfo",
     "EventInfo",
-    "ParticipationRecord",
+    "Filters",
     "NetworkData",
-    "load_network_data",
-    "person_network",
-    "organisation_network",
+    "ParticipationRecord",
+    "Projection",
     "actor_event_network",
     "actor_process_network",
-    "project",
+    "load_network_data",
     "majority",
+    "organisation_network",
+    "person_network",
+    "project",
 ]
-
-
-class Projection(str, Enum):
-    """The projections ``project`` builds (the values the command line accepts)."""
-
-    person = "person"
-    organisation = "organisation"
-    bipartite = "bipartite"
-    process = "process"
 
 
 @dataclass(frozen=True)
@@ -386,7 +378,10 @@ def load_network_data(store: GraphStore, filters: Filters | None = None, *, evid
         previous = actors.get(row["actor"])
         # an IRI typed both as a person and an organisation keeps the first kind in this fixed order
         if previous is not None and ["person", "organisation", "state"].index(previous.kind) < [
-            "person", "organisation", "state"].index(kind):
+            "person",
+            "organisation",
+            "state",
+        ].index(kind):
             continue
         actors[row["actor"]] = ActorInfo(
             iri=row["actor"],
@@ -417,7 +412,9 @@ def load_network_data(store: GraphStore, filters: Filters | None = None, *, evid
                 label=_local_name(record.event),
                 processes=tuple(sorted(event_processes.get(record.event, ()))),
             )
-    process_iris = {notation: iri for iri, notation in notation_of.items() if iri in by_scheme.get("process", {}).values()}
+    process_iris = {
+        notation: iri for iri, notation in notation_of.items() if iri in by_scheme.get("process", {}).values()
+    }
     return NetworkData(filters, ordered, actors, events, process_labels, process_iris)
 
 
@@ -440,9 +437,7 @@ def majority(values: Iterable[str]) -> str:
 
 def _person_attributes(records: list[ParticipationRecord]) -> tuple[str, str]:
     group = majority(g for r in records for g in r.groups) or majority(g for r in records for g in r.inferred_groups)
-    region = majority(g for r in records for g in r.regions) or majority(
-        g for r in records for g in r.inferred_regions
-    )
+    region = majority(g for r in records for g in r.regions) or majority(g for r in records for g in r.inferred_regions)
     return group, region
 
 
@@ -451,9 +446,11 @@ def _actor_node(info: ActorInfo, records: list[ParticipationRecord], events: int
     if info.kind in ("organisation", "state"):
         # the regions stated for the people affiliated with it are theirs, not the organisation's
         _, region = _person_attributes([r for r in records if r.actor == info.iri])
-        group = info.known_group or majority(
-            [*info.own_groups, *(g for r in records for g in r.groups)]
-        ) or majority(g for r in records for g in r.inferred_groups)
+        group = (
+            info.known_group
+            or majority([*info.own_groups, *(g for r in records for g in r.groups)])
+            or majority(g for r in records for g in r.inferred_groups)
+        )
     if info.kind == "state":
         group, region = "Government", info.known_region or region
     return {
@@ -482,7 +479,9 @@ def _event_node(info: EventInfo, participants: int) -> dict[str, object]:
 
 def _graph(data: NetworkData, projection: str) -> nx.Graph:
     graph = nx.Graph()
-    graph.graph.update({"projection": projection, **{k: "" if v is None else v for k, v in data.filters.describe().items()}})
+    graph.graph.update(
+        {"projection": projection, **{k: "" if v is None else v for k, v in data.filters.describe().items()}}
+    )
     return graph
 
 
@@ -652,7 +651,7 @@ def actor_process_network(data: NetworkData, *, evidence: bool = False) -> nx.Gr
     return graph
 
 
-_BUILDERS = {
+BUILDERS = {
     Projection.person: person_network,
     Projection.organisation: organisation_network,
     Projection.bipartite: actor_event_network,
@@ -677,4 +676,4 @@ def project(
         valid = ", ".join(p.value for p in Projection)
         raise BadInputError(f"unknown projection {projection!r}; choose one of {valid}") from None
     data = load_network_data(store, filters, evidence=evidence)
-    return _BUILDERS[kind](data, evidence=evidence)
+    return BUILDERS[kind](data, evidence=evidence)

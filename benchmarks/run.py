@@ -1,0 +1,693 @@
+"""Run the benchmark suite: every stage at every scale, each figure next to its plain-stack baseline.
+
+    python benchmarks/run.py --smoke                                   # checks that everything runs
+    python benchmarks/run.py --scale 1e3,1e4 --triples 1e5,1e6          # real figures
+    python benchmarks/run.py --scale 1e3 --triples 1e5,1e6 --write-results   # also rewrites RESULTS.md
+
+Per document scale: generate the corpus, extract (documents/second), build (wall time, peak memory),
+then the store stages on the built graph. Per triple scale (benchmarks/triples.py): the store stages.
+Store stages: load (govgraph store against an rdflib Dataset), each library query (median of
+repeated runs, the same bound text run by rdflib), full validation (govgraph against full pyshacl),
+in-context validation of a ~10^3-triple delta (govgraph against full pyshacl of store + delta),
+network projections, measures and exports (govgraph against a Python loop + networkx).
+
+Every stage runs in a child process (``--worker``), so its peak memory is its own and a crash or a
+missing API is one row of the table ("not available", "error"), never the end of the run. Baselines
+too slow to run at a scale are skipped with the reason and an extrapolation, marked as such, from the
+largest scale measured in the same run. Output: a table in the terminal, ``results.json`` and
+``results.png`` in ``--out``; with ``--write-results`` also ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import triples as triples_mod
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+RESULT_MARK = "@@RESULT "
+
+# Stages every run reports (a row each, whatever its status); the smoke test checks these.
+STAGES = (
+    "generate",
+    "extract",
+    "build",
+    "load",
+    "query",
+    "validate-full",
+    "validate-delta",
+    "network-projection",
+    "network-measure",
+    "network-export",
+)
+
+
+@dataclass
+class Row:
+    """One figure of the table: a stage (and item) at a scale, govgraph next to its baseline."""
+
+    scale: str
+    kind: str  # "documents" | "triples"
+    n: int  # documents, or triples in the store
+    stage: str
+    item: str = ""
+    govgraph: float | None = None  # seconds (or documents/second for extract)
+    baseline: float | None = None
+    baseline_label: str = ""
+    unit: str = "s"
+    rss_mb: float | None = None
+    baseline_rss_mb: float | None = None
+    status: str = "ok"  # ok | not available | skipped | error
+    baseline_status: str = ""
+    extrapolated: bool = False
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times faster govgraph is than the baseline (higher is better)."""
+        if self.govgraph is None or self.baseline is None or self.govgraph <= 0:
+            return None
+        if self.unit == "docs/s":
+            return None
+        return self.baseline / self.govgraph
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ratio"] = self.ratio
+        return data
+
+
+# -- the child side -------------------------------------------------------------------------------
+
+
+def worker(name: str, job: str) -> int:
+    """Run one stage in this process and print its result (with this process's peak memory)."""
+    import resource
+
+    from benchmarks import stages
+
+    try:
+        result = {"status": "ok", **stages.WORKERS[name](**json.loads(job))}
+    except stages.NotAvailable as error:
+        result = {"status": "not available", "reason": str(error)}
+    except Exception as error:
+        last = traceback.format_exc().strip().splitlines()[-3:]
+        result = {"status": "error", "reason": f"{type(error).__name__}: {error}"[:400], "trace": last}
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    result["peak_rss_mb"] = round(peak_kb / 1024, 1)
+    print(RESULT_MARK + json.dumps(result, default=str), flush=True)
+    return 0
+
+
+def call(name: str, timeout: float, **job: Any) -> dict[str, Any]:
+    """Run stage ``name`` in a child process; a dict with ``status`` whatever happens."""
+    command = [sys.executable, str(HERE / "run.py"), "--worker", name, "--job", json.dumps(job)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=REPO)
+    except subprocess.TimeoutExpired:
+        return {"status": "skipped", "reason": f"did not finish within the stage limit of {timeout:.0f} s"}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(RESULT_MARK):
+            return json.loads(line[len(RESULT_MARK) :])
+    tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+    return {"status": "error", "reason": f"worker exited {done.returncode}: {' | '.join(tail)}"[:400]}
+
+
+# -- the parent side ------------------------------------------------------------------------------
+
+
+@dataclass
+class Settings:
+    """What the run does and how far baselines go."""
+
+    out: Path
+    seed: int
+    repeats: int
+    timeout: float
+    rdflib_max: int
+    pyshacl_max: int
+    full_validation_max: int
+    build_validate_max: int
+    betweenness_k: int
+    smoke: bool
+
+
+class Suite:
+    """Runs the stages and collects rows; keeps per-triple baseline rates for extrapolation."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.s = settings
+        self.rows: list[Row] = []
+        self.rates: dict[tuple[str, str], float] = {}  # (stage, item) → baseline seconds per triple
+
+    def log(self, message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        return row
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def documents(self, n: int) -> None:
+        s = self.s
+        scale = f"{n:.0e} docs".replace("e+0", "e")
+        work = s.out / "work" / f"docs-{n}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        corpus = work / "corpus"
+        self.log(f"{scale}: generating")
+        result = call("generate_corpus", s.timeout, documents=n, seed=s.seed, out=str(corpus))
+        self.add(self._row(scale, "documents", n, "generate", result, note=_genres(result)))
+        if result["status"] != "ok":
+            return
+        self.log(f"{scale}: extracting")
+        result = call("extract", s.timeout, corpus=str(corpus))
+        row = self._row(scale, "documents", n, "extract", result)
+        if result["status"] == "ok":
+            row.govgraph, row.unit = result["documents_per_second"], "docs/s"
+            row.note = f"{result['documents']} documents, {result['participants']} participants"
+            if result["failures"]:
+                row.note += f"; {result['failures']} failed, e.g. {result['first_failures'][0]}"
+        self.add(row)
+        validate = n <= s.build_validate_max
+        self.log(f"{scale}: building (validate={validate})")
+        dump = work / "built.nq"
+        result = call(
+            "build", s.timeout, corpus=str(corpus), store=str(work / "built-store"), validate=validate, dump=str(dump)
+        )
+        note = (
+            "with full validation"
+            if validate
+            else f"without validation (full pyshacl above {s.build_validate_max} documents: see validate-full)"
+        )
+        row = self.add(self._row(scale, "documents", n, "build", result, note=note))
+        if result["status"] == "ok":
+            row.note += f"; {result['triples']} triples"
+            self.store_stages(scale, "documents", n, dump, work)
+        else:
+            for stage in STAGES[3:]:
+                self.add(Row(scale, "documents", n, stage, status="skipped", note="needs a built store"))
+
+    # -- triples ----------------------------------------------------------------------------------
+
+    def triples(self, n: int) -> None:
+        scale = f"{n:.0e} triples".replace("e+0", "e")
+        work = self.s.out / "work" / f"triples-{n}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        nq = work / "data.nq"
+        self.log(f"{scale}: generating N-Quads")
+        started = time.perf_counter()
+        counts = triples_mod.generate(n, self.s.seed, nq)
+        self.add(
+            Row(
+                scale,
+                "triples",
+                n,
+                "generate",
+                govgraph=time.perf_counter() - started,
+                note=f"{counts['triples']} quads in {counts['graphs']} named graphs (benchmarks/triples.py)",
+            )
+        )
+        for stage in ("extract", "build"):
+            self.add(Row(scale, "triples", n, stage, status="skipped", note="document scales only"))
+        self.store_stages(scale, "triples", n, nq, work)
+
+    # -- the store stages ---------------------------------------------------------------------------
+
+    def store_stages(self, scale: str, kind: str, n: int, nq: Path, work: Path) -> None:
+        s = self.s
+        store = work / "store"
+        self.log(f"{scale}: loading the store")
+        loaded = call("load_store", s.timeout, nq=str(nq), store=str(store))
+        load = self.add(self._row(scale, kind, n, "load", loaded))
+        if loaded["status"] != "ok":
+            for stage in STAGES[4:]:
+                self.add(Row(scale, kind, n, stage, status="skipped", note="the store did not load"))
+            return
+        triples = int(loaded["triples"])
+        load.note = f"{triples} quads, {loaded['graphs']} graphs"
+        load.extra["triples"] = triples
+        nodes = json.loads(Path(f"{store}.nodes.json").read_text(encoding="utf-8"))
+
+        # queries: the library, with values for required parameters drawn from this dataset
+        try:
+            from benchmarks import stages
+
+            queries, unrunnable = stages.library_queries(nodes)
+            query_status = None
+        except Exception as error:  # NotAvailable or a broken library
+            queries, unrunnable, query_status = [], [], f"{error}"
+        self.log(f"{scale}: {len(queries)} library queries (govgraph)")
+        ours = call("queries_store", s.timeout, store=str(store), queries=queries, repeats=s.repeats) if queries else {}
+        run_rdflib = triples <= s.rdflib_max
+        self.log(f"{scale}: rdflib baseline" + ("" if run_rdflib else " skipped"))
+        plain = (
+            call("rdflib_baseline", s.timeout, nq=str(nq), queries=queries, repeats=s.repeats, run_queries=True)
+            if run_rdflib
+            else {"status": "skipped", "reason": f"rdflib baseline runs up to {s.rdflib_max} triples"}
+        )
+        self._baseline(load, plain, "rdflib Dataset parse", triples)
+        if query_status:
+            self.add(Row(scale, kind, n, "query", status="not available", note=query_status))
+        for item in unrunnable:
+            self.add(Row(scale, kind, n, "query", item["name"], status="skipped", note=item["reason"]))
+        for item in queries:
+            name = item["name"]
+            mine = (ours.get("queries") or {}).get(name, {})
+            row = Row(scale, kind, n, "query", name, rss_mb=ours.get("peak_rss_mb"))
+            if "seconds" in mine:
+                row.govgraph = mine["seconds"]
+                row.note = f"{mine['rows']} rows; median of {s.repeats}"
+            else:
+                row.status = "error" if mine else ours.get("status", "error")
+                row.note = mine.get("error") or ours.get("reason", "")
+            theirs = (plain.get("queries") or {}).get(name, {})
+            sub = {"status": plain.get("status"), "reason": plain.get("reason"), **theirs}
+            if "seconds" in theirs:
+                if "rows" in mine and theirs["rows"] != mine["rows"]:
+                    row.note += f"; rdflib gave {theirs['rows']} rows"
+                sub["seconds"] = theirs["seconds"]
+            elif plain.get("status") == "ok":
+                sub = {"status": "error", "reason": theirs.get("error", "no result")}
+            self._baseline(row, sub, "rdflib, same query text", triples, peak=False)
+            self.add(row)
+        if not queries and not query_status:
+            self.add(Row(scale, kind, n, "query", status="skipped", note="the library has no runnable query"))
+
+        # validation
+        delta = work / "delta.nq"
+        triples_mod.delta(Path(f"{store}.nodes.json"), 1000, s.seed, delta)
+        expected = f"{delta}.expected.json"
+        self.log(f"{scale}: full validation")
+        if triples <= s.full_validation_max:
+            full = call("validate_full", s.timeout, store=str(store))
+        else:
+            full = {"status": "skipped", "reason": f"full validation is measured up to {s.full_validation_max} triples"}
+        row = self._row(scale, kind, n, "validate-full", full)
+        if full.get("status") == "ok":
+            row.note = f"conforms={full['conforms']} {full.get('counts')}"
+        run_pyshacl = triples <= s.pyshacl_max
+        baseline = (
+            call("pyshacl_full", s.timeout, nq=str(nq))
+            if run_pyshacl
+            else {"status": "skipped", "reason": f"full pyshacl runs up to {s.pyshacl_max} triples (minutes beyond)"}
+        )
+        self._baseline(row, baseline, "full pyshacl", triples)
+        self.add(row)
+        self.log(f"{scale}: in-context validation of the delta")
+        mine = call("validate_delta", s.timeout, store=str(store), delta=str(delta), expected=expected)
+        row = self._row(scale, kind, n, "validate-delta", mine)
+        if mine.get("status") == "ok":
+            row.note = (
+                f"{mine['planted_mistakes_reported']}/{mine['planted_mistakes']} planted mistakes reported; "
+                f"{mine.get('counts')}"
+            )
+        baseline = (
+            call("pyshacl_full", s.timeout, nq=str(nq), delta=str(delta))
+            if run_pyshacl
+            else {"status": "skipped", "reason": f"full pyshacl runs up to {s.pyshacl_max} triples"}
+        )
+        self._baseline(row, baseline, "full pyshacl of store + delta", triples)
+        self.add(row)
+
+        # networks
+        self.log(f"{scale}: networks")
+        ours = call("network", s.timeout, store=str(store), out_dir=str(work / "exports"))
+        theirs = call(
+            "network_baseline",
+            s.timeout,
+            store=str(store),
+            out_dir=str(work / "exports"),
+            betweenness_k=s.betweenness_k,
+        )
+        self._network_rows(scale, kind, n, triples, ours, theirs)
+
+    def _network_rows(
+        self, scale: str, kind: str, n: int, triples: int, ours: dict[str, Any], theirs: dict[str, Any]
+    ) -> None:
+        groups = (("network-projection", "projections"), ("network-measure", "measures"), ("network-export", "exports"))
+        for stage, key in groups:
+            if ours.get("status") != "ok":
+                self.add(Row(scale, kind, n, stage, status=ours.get("status", "error"), note=ours.get("reason", "")))
+                continue
+            items = ours.get(key) or {}
+            if not items:
+                self.add(Row(scale, kind, n, stage, status="not available", note="nothing measured"))
+            for item, figure in items.items():
+                row = Row(scale, kind, n, stage, item, rss_mb=ours.get("peak_rss_mb"))
+                if "seconds" in figure:
+                    row.govgraph = figure["seconds"]
+                    if "nodes" in figure:
+                        row.note = f"{figure['nodes']} nodes, {figure['edges']} edges"
+                elif "not_available" in figure:
+                    row.status, row.note = "not available", figure["not_available"]
+                else:
+                    row.status, row.note = "error", figure.get("error", "")
+                base = (theirs.get(key) or {}).get(item)
+                if theirs.get("status") != "ok":
+                    sub = theirs
+                elif base and "seconds" in base:
+                    sub = {"status": "ok", "seconds": base["seconds"], "peak_rss_mb": theirs.get("peak_rss_mb")}
+                else:
+                    sub = {"status": "skipped", "reason": "no plain-networkx counterpart"}
+                self._baseline(row, sub, "Python loop + networkx", triples, peak=False)
+                self.add(row)
+        load = ours.get("load_network_data")
+        if load:
+            self.add(
+                Row(
+                    scale,
+                    kind,
+                    n,
+                    "network-projection",
+                    "load_network_data (SPARQL)",
+                    govgraph=load["seconds"],
+                    note="shared by every projection",
+                )
+            )
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _row(self, scale: str, kind: str, n: int, stage: str, result: dict[str, Any], note: str = "") -> Row:
+        row = Row(scale, kind, n, stage, status=result.get("status", "error"), rss_mb=result.get("peak_rss_mb"))
+        if row.status == "ok":
+            row.govgraph = result.get("seconds")
+            row.note = note
+        else:
+            row.note = result.get("reason", "")
+        return row
+
+    def _baseline(self, row: Row, result: dict[str, Any], label: str, triples: int, *, peak: bool = True) -> None:
+        row.baseline_label = label
+        key = (row.stage, row.item)
+        if result.get("status") == "ok" and result.get("seconds") is not None:
+            row.baseline = result["seconds"]
+            row.baseline_status = "ok"
+            if peak:
+                row.baseline_rss_mb = result.get("peak_rss_mb")
+            if triples:
+                self.rates[key] = row.baseline / triples
+            return
+        row.baseline_status = result.get("status", "error")
+        reason = result.get("reason", "")
+        if key in self.rates and row.baseline_status == "skipped":
+            row.baseline = self.rates[key] * triples
+            row.extrapolated = True
+            reason += "; baseline extrapolated linearly from the largest measured scale"
+        row.note = f"{row.note}; baseline {row.baseline_status}: {reason}".strip("; ")
+
+
+def _genres(result: dict[str, Any]) -> str:
+    genres = result.get("genres") or {}
+    return ", ".join(f"{v} {k}" for k, v in sorted(genres.items()))
+
+
+# -- reporting ------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """The machine and the versions a figure depends on."""
+    import importlib.metadata as md
+
+    import psutil
+
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = {}
+    for package in ("govgraph", "pyoxigraph", "rdflib", "pyshacl", "networkx", "igraph", "leidenalg"):
+        try:
+            versions[package] = md.version(package)
+        except md.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "versions": versions,
+    }
+
+
+def _fmt(value: float | None, unit: str = "s", extrapolated: bool = False) -> str:
+    if value is None:
+        return "—"
+    if unit == "docs/s":
+        return f"{value:,.1f} docs/s"
+    text = f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+    return f"≈{text} (extrap.)" if extrapolated else text
+
+
+def table_rows(rows: list[Row], smoke: bool) -> list[list[str]]:
+    """The table's cells: scale, stage, item, govgraph, baseline, ratio, peak memory, status, note."""
+    out = []
+    for row in rows:
+        ratio = row.ratio
+        ratio_text = "—" if ratio is None or smoke else (f"×{ratio:,.1f}" + (" (extrap.)" if row.extrapolated else ""))
+        memory = "—" if row.rss_mb is None else f"{row.rss_mb:,.0f} MB"
+        if row.baseline_rss_mb is not None:
+            memory += f" / {row.baseline_rss_mb:,.0f} MB"
+        govgraph = "—" if smoke and row.govgraph is not None else _fmt(row.govgraph, row.unit)
+        baseline = "—" if smoke and row.baseline is not None else _fmt(row.baseline, row.unit, row.extrapolated)
+        out.append([row.scale, row.stage, row.item, govgraph, baseline, ratio_text, memory, row.status, row.note])
+    return out
+
+
+HEADERS = [
+    "scale",
+    "stage",
+    "item",
+    "govgraph",
+    "baseline",
+    "baseline ÷ govgraph",
+    "peak RSS (ours / baseline)",
+    "status",
+    "note",
+]
+
+
+def print_table(rows: list[Row], smoke: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="govgraph benchmarks" + (" — SMOKE RUN: checks only that every stage runs" if smoke else ""))
+    for header in HEADERS:
+        table.add_column(header, overflow="fold")
+    for cells in table_rows(rows, smoke):
+        table.add_row(*cells)
+    Console(width=220).print(table)
+
+
+def markdown_table(rows: list[Row], smoke: bool = False) -> str:
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    for cells in table_rows(rows, smoke):
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+PLOTTED = (
+    ("build", ""),
+    ("load", ""),
+    ("validate-full", ""),
+    ("validate-delta", ""),
+    ("network-projection", "person"),
+)
+
+
+def plot(rows: list[Row], target: Path) -> None:
+    """Cost against scale, log-log: govgraph solid, its baseline dashed (extrapolations hollow)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(1, 2, figsize=(13, 5))
+    for axis, kind in zip(axes, ("documents", "triples"), strict=True):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.set_xlabel("documents" if kind == "documents" else "triples in the store")
+        axis.set_ylabel("seconds")
+        axis.set_title(f"cost against scale ({kind} path)")
+        series: list[tuple[str, str]] = [*PLOTTED, ("query (slowest)", "")]
+        for index, (stage, item) in enumerate(series):
+            color = f"C{index}"
+            points, base, extrap = [], [], []
+            for n in sorted({r.n for r in rows if r.kind == kind}):
+                chosen = [
+                    r
+                    for r in rows
+                    if r.kind == kind
+                    and r.n == n
+                    and ((r.stage == "query" and stage.startswith("query")) or (r.stage == stage and r.item == item))
+                ]
+                if not chosen:
+                    continue
+                x = n
+                if kind == "triples" or stage != "build":
+                    load = [r for r in rows if r.kind == kind and r.n == n and r.stage == "load" and r.extra]
+                    x = load[0].extra["triples"] if (load and kind == "triples") else n
+                ours = [r.govgraph for r in chosen if r.govgraph is not None and r.unit == "s"]
+                if ours:
+                    points.append((x, max(ours)))
+                theirs = [r for r in chosen if r.baseline is not None]
+                if theirs:
+                    slowest = max(theirs, key=lambda r: r.baseline or 0)
+                    (extrap if slowest.extrapolated else base).append((x, slowest.baseline))
+            label = stage + (f" {item}" if item else "")
+            if points:
+                axis.plot(*zip(*points, strict=True), "-o", color=color, label=f"{label} (govgraph)")
+            if base:
+                axis.plot(*zip(*base, strict=True), "--s", color=color, label=f"{label} (baseline)")
+            if extrap:
+                axis.plot(
+                    *zip(*extrap, strict=True), "s", mfc="none", color=color, label=f"{label} (baseline, extrap.)"
+                )
+        if axis.lines:
+            axis.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(target, dpi=110)
+    plt.close(figure)
+
+
+def write_results(report: dict[str, Any], rows: list[Row], out: Path) -> Path:
+    """benchmarks/RESULTS.md (and the plot beside it) from this run."""
+    shutil.copyfile(out / "results.png", HERE / "results.png")
+    m = report["machine"]
+    scales = ", ".join(sorted({r.scale for r in rows}, key=lambda s: (s.split()[1], float(s.split()[0]))))
+    text = f"""# Benchmark results
+
+Regenerate with (from the repository root):
+
+```
+{report["command"]}
+```
+
+- run: {report["started"]} – {report["finished"]} UTC ({report["seconds"]:.0f} s); scales run: {scales}
+- machine: {m["cpu"]}, {m["cores"]} cores, {m["memory_gb"]} GB; load average at start {m["load_average"]}
+  and at the end {report["load_average_end"]} (a shared machine: figures are ratios measured side by side)
+- Python {m["python"]} on {m["platform"]}
+- versions: {", ".join(f"{k} {v}" for k, v in m["versions"].items())}
+
+What each figure means, and the targets: [README.md](README.md). The plot: ![cost against scale](results.png)
+
+{markdown_table(rows, report["smoke"])}
+"""
+    target = HERE / "RESULTS.md"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def _scales(text: str | None) -> list[int]:
+    return [int(float(x)) for x in text.split(",") if x.strip()] if text else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the suite (or one worker)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", help="document scales, e.g. 1e3,1e4,1e5")
+    parser.add_argument("--triples", help="triple scales, e.g. 1e4,1e5,1e6")
+    parser.add_argument(
+        "--out", type=Path, help="output directory (default benchmarks/out; a temporary one for --smoke)"
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeats", type=int, default=5, help="runs per query (the median is reported)")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds one stage may take before it is skipped")
+    parser.add_argument("--rdflib-max", type=float, default=1e6, help="largest store the rdflib baseline loads")
+    parser.add_argument("--pyshacl-max", type=float, default=3e4, help="largest store full pyshacl validates")
+    parser.add_argument(
+        "--full-validation-max", type=float, default=1e5, help="largest store govgraph validates in full"
+    )
+    parser.add_argument("--build-validate-max", type=float, default=1e3, help="largest corpus built with validation")
+    parser.add_argument("--betweenness-k", type=int, default=256, help="sampled sources for the baseline betweenness")
+    parser.add_argument("--smoke", action="store_true", help="50 documents and 10^4 triples; checks only that it runs")
+    parser.add_argument("--write-results", action="store_true", help="rewrite benchmarks/RESULTS.md from this run")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--job", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args.worker, args.job or "{}")
+
+    documents, triple_scales = _scales(args.scale), _scales(args.triples)
+    if args.smoke:
+        documents, triple_scales = documents or [50], triple_scales or [10_000]
+        args.repeats = 1
+    if not documents and not triple_scales:
+        parser.error("give --scale and/or --triples (or --smoke)")
+    out = args.out or (Path(tempfile.mkdtemp(prefix="govgraph-bench-")) if args.smoke else HERE / "out")
+    out.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        out=out,
+        seed=args.seed,
+        repeats=args.repeats,
+        timeout=args.timeout,
+        rdflib_max=int(args.rdflib_max),
+        pyshacl_max=int(args.pyshacl_max),
+        full_validation_max=int(args.full_validation_max),
+        build_validate_max=int(args.build_validate_max),
+        betweenness_k=args.betweenness_k,
+        smoke=args.smoke,
+    )
+    command = "python benchmarks/run.py " + " ".join(
+        shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])
+    )
+    started = time.time()
+    info = machine()
+    suite = Suite(settings)
+    for n in sorted(documents):
+        suite.documents(n)
+    for n in sorted(triple_scales):
+        suite.triples(n)
+    report = {
+        "command": command,
+        "smoke": args.smoke,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(started)),
+        "finished": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+        "seconds": time.time() - started,
+        "machine": info,
+        "load_average_end": [round(x, 2) for x in os.getloadavg()],
+        "stages": sorted({r.stage for r in suite.rows}),
+        "rows": [r.as_dict() for r in suite.rows],
+    }
+    (out / "results.json").write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
+    plot(suite.rows, out / "results.png")
+    print_table(suite.rows, args.smoke)
+    print(f"results: {out / 'results.json'}, plot: {out / 'results.png'}")
+    if args.write_results:
+        print(f"wrote {write_results(report, suite.rows, out)}")
+    if not args.out and args.smoke:
+        shutil.rmtree(out / "work", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

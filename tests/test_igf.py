@@ -1,0 +1,315 @@
+"""The IGF session reader and the reader registry: exact records for seeds and hard documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govgraph.corpus import read_source_file
+from govgraph.errors import BadInputError
+from govgraph.extract import registry
+from govgraph.extract.igf import IgfSessionReader, parse_date_time
+from govgraph.extract.names import name_key
+from govgraph.extract.normalise import normalise
+from govgraph.paths import CORPUS_DIR
+from govgraph.records import Document, SourceDocument, SourceFile
+
+SEEDS = CORPUS_DIR / "seeds"
+DOCS = Path(__file__).parent / "data" / "docs" / "igf"
+
+CS, GOV, PS, TC, IGO, AC = (
+    "Civil Society", "Government", "Private Sector", "Technical Community", "Intergovernmental Organization",
+    "Academia",
+)
+AF, AP, EE = "African Group", "Asia-Pacific Group", "Eastern European Group"
+
+
+def _source(path: Path, genre: str | None = "igf-session") -> SourceDocument:
+    """A one-file document decoded as the corpus decodes files (line ends and BOM as on disk)."""
+    sf = read_source_file(path, path.parent.parent)
+    return SourceDocument(id=f"{path.parent.name}/{path.stem}", collection=path.parent.name, genre=genre, files=[sf])
+
+
+def _read(path: Path) -> Document:
+    return registry.read_document(_source(path))
+
+
+def _people(doc: Document) -> list[tuple]:
+    return [
+        (p.name, tuple(p.roles), p.stakeholder_group, p.regional_group, p.affiliation)
+        for p in doc.events[0].participants
+    ]
+
+
+def _event(doc: Document) -> dict:
+    event = doc.to_contract()["events"][0]
+    event.pop("participants")
+    return event
+
+
+def _extra(doc: Document) -> tuple:
+    ev = doc.events[0]
+    return ev.time, ev.room, ev.parent, [(m.process, m.instance) for m in ev.processes]
+
+
+def test_seed_000_pre_event_2019() -> None:
+    doc = _read(SEEDS / "000_907f27a4b7816e82.txt")
+    assert _event(doc) == {
+        "title": "Strengthening the multi-stakeholder approach on international norms in cyberspace",
+        "code": "IGF 2019 Pre-Event #20", "date": "2019-11-25", "end_date": None, "location": "Estrel Saal A",
+        "format": None, "duration_minutes": None,
+        "organisers": [
+            {"name": "EU Cyber Direct", "kind": "organisation"},
+            {"name": "Stiftung Neue Verantwortung e.V.", "kind": "organisation"},
+        ],
+        "processes": ["IGF", "GGE", "OEWG"], "sdg_targets": [],
+    }
+    assert _people(doc) == []
+    assert _extra(doc) == (
+        "10:35-12:35", None, "igf-2019",
+        [("IGF", "igf"), ("GGE", "gge-2014-2015"), ("GGE", "gge-2019-2021"), ("OEWG", "oewg-2019-2021")],
+    )
+    assert [i.instrument for i in doc.instruments] == ["a-70-174"]
+    assert doc.title == doc.events[0].title and doc.date == "2019-11-25"
+
+
+def test_seed_001_workshop_2021() -> None:
+    doc = _read(SEEDS / "001_f8a1a0766480eedb.txt")
+    assert _event(doc) == {
+        "title": "Multistakeholder engagement in implementation of the Roadmap", "code": "IGF 2021 WS #257",
+        "date": None, "end_date": None, "location": None, "format": "round-table", "duration_minutes": 90,
+        "organisers": [{"name": "Jason Munyan", "kind": "person"}],
+        "processes": ["Roadmap", "IGF"], "sdg_targets": ["17.16", "17.17", "17.6"],
+    }
+    assert _people(doc) == [
+        ("Jason Munyan", ("organizer", "online_moderator", "rapporteur"), IGO, None, "United Nations"),
+        ("Anriette Esterhuysen", ("speaker", "moderator"), CS, AF, None),
+        ("Nnenna Nwakanma", ("speaker",), CS, AF, None),
+        ("Birgit Kainz-Labbe", ("speaker",), IGO, None, None),
+    ]
+    assert _extra(doc) == (None, None, "igf-2021", [("Roadmap", "roadmap-2020"), ("IGF", "igf")])
+    assert doc.to_contract()["organisations"] == [{"name": "United Nations", "stakeholder_group": None}]
+    jason = doc.events[0].participants[0]
+    assert [(s.line, s.quote) for s in jason.evidence] == [
+        (6, "Organizer 1: Jason Munyan, United Nations"),
+        (18, "Jason Munyan, Intergovernmental Organization, Intergovernmental Organization"),
+        (22, "Jason Munyan, Intergovernmental Organization, Intergovernmental Organization"),
+    ]
+
+
+def test_seed_002_proposal_with_duplicated_blocks() -> None:
+    doc = _read(SEEDS / "002_ab2014dc970125be.txt")
+    assert _event(doc) == {
+        "title": None, "code": None, "date": None, "end_date": None, "location": None, "format": "classroom",
+        "duration_minutes": 60, "organisers": [],
+        "processes": ["PermanentMechanism", "UNCC", "OEWG", "AHC"], "sdg_targets": [],
+    }
+    # Written order kept where nothing marks the surname ("Suto Timea"): never a guess.
+    assert _people(doc) == [
+        ("Ellie McDonald", ("speaker",), CS, "WEOG", None),
+        ("Vera Toro Catalina", ("speaker",), GOV, "GRULAC", None),
+        ("Raman Jit Singh Chima", ("speaker",), CS, AP, None),
+        ("Oluseyi Oyebisi", ("speaker",), CS, AF, None),
+        ("Suto Timea", ("speaker",), PS, EE, None),
+    ]
+    assert [s.line for p in doc.events[0].participants for s in p.evidence] == [3, 4, 5, 6, 7]
+    assert _extra(doc)[3] == [
+        ("PermanentMechanism", "permanent-mechanism"), ("UNCC", "uncc-2024"), ("OEWG", None),
+        ("AHC", "ahc-2022-2024"),
+    ]
+
+
+def test_2019_layout() -> None:
+    doc = _read(DOCS / "igf2019_ws_layout.txt")
+    assert _event(doc) == {
+        "title": "Whose Norms? Stakeholders in Cyber Diplomacy", "code": "IGF 2019 WS #176",
+        "date": "2019-11-26", "end_date": None, "location": "Raum V", "format": "break-out-group-discussion",
+        "duration_minutes": 90, "organisers": [{"name": "Lena Hoffmann", "kind": "person"}],
+        "processes": ["OEWG", "GGE"], "sdg_targets": ["9", "16", "17"],
+    }
+    assert _people(doc) == [
+        ("Lena Hoffmann", ("organizer", "online_moderator"), None, None, "Global Cyber Forum"),
+        ("Kwame Mensah", ("speaker",), CS, AF, None),
+        ("Camila Duarte", ("speaker",), GOV, "GRULAC", None),
+        ("Aiko Tanaka", ("speaker",), TC, AP, None),
+        ("Pieter van der Berg", ("speaker",), IGO, None, None),
+        ("Jonas Weber", ("rapporteur",), None, None, None),
+    ]
+    assert _extra(doc) == (
+        "15:00-16:30", "Raum V", "igf-2019",
+        [("OEWG", "oewg-2019-2021"), ("GGE", "gge-2019-2021"), ("GGE", "gge-2014-2015")],
+    )
+    assert [i.instrument for i in doc.instruments] == ["a-res-73-27"]
+
+
+def test_crlf_nbsp_soft_hyphens_mojibake() -> None:
+    doc = _read(DOCS / "igf2020_crlf_mojibake.txt")
+    assert _event(doc) == {
+        "title": "Digital Rights & Cyber Norms in Latin America", "code": "IGF 2020 WS #101",
+        "date": "2020-11-12", "end_date": None, "location": None, "format": "round-table",
+        "duration_minutes": 60, "organisers": [{"name": "José García", "kind": "person"}],
+        "processes": ["GGE", "OEWG"], "sdg_targets": ["16.7", "16.10"],
+    }
+    assert _people(doc) == [
+        ("José García", ("organizer", "speaker"), CS, "GRULAC", "Derechos Digitales"),
+        ("María Fernández", ("speaker",), GOV, "GRULAC", None),
+        ("Angelika Kowalski", ("speaker",), PS, EE, None),
+        ("Tomás Novák", ("online_moderator",), TC, EE, None),
+        ("Renée O'Brien", ("rapporteur",), CS, "WEOG", None),
+    ]
+    assert _extra(doc) == (
+        "13:50-14:50 UTC", None, "igf-2020", [("GGE", "gge-2019-2021"), ("OEWG", "oewg-2019-2021")]
+    )
+
+
+def test_roles_on_one_person_and_duplicated_blocks() -> None:
+    doc = _read(DOCS / "igf2022_roles_duplicates.txt")
+    assert _event(doc) == {
+        "title": "Cyber Capacity Building Across Regions", "code": "IGF 2022 Day 0 Event #5",
+        "date": "2022-11-27", "end_date": None, "location": None, "format": "panel", "duration_minutes": 90,
+        "organisers": [
+            {"name": "Fatima Zahra El Amrani", "kind": "person"},
+            {"name": "Cyber Capacity Network", "kind": "organisation"},
+        ],
+        "processes": ["OEWG", "IGF"], "sdg_targets": [],
+    }
+    assert _people(doc) == [
+        ("Fatima Zahra El Amrani", ("organizer", "speaker", "online_moderator", "rapporteur"), CS, AF, None),
+        ("Jorge Ramírez", ("speaker", "moderator"), GOV, "GRULAC", None),
+        ("Lukas Novak", ("speaker",), PS, EE, None),
+    ]
+    # The repeated "Speakers" block adds nothing and points nowhere: evidence is the first block.
+    jorge = doc.events[0].participants[1]
+    assert [s.line for s in jorge.evidence] == [8, 16]
+    assert doc.to_contract()["organisations"] == [{"name": "Cyber Capacity Network", "stakeholder_group": CS}]
+
+
+def test_2023_layout_with_affiliations() -> None:
+    doc = _read(DOCS / "igf2023_affiliation_layout.txt")
+    assert _event(doc) == {
+        "title": "Cyber Norms in Practice: From Paper to Implementation", "code": "IGF 2023 WS #345",
+        "date": "2023-10-10", "end_date": None, "location": None, "format": "panel", "duration_minutes": 60,
+        "organisers": [{"name": "Sofia Rossi", "kind": "person"}, {"name": "Hamid Karimi", "kind": "person"}],
+        "processes": ["OEWG", "PermanentMechanism"], "sdg_targets": ["16.10", "17.16", "5.b"],
+    }
+    assert _people(doc) == [
+        ("Sofia Rossi", ("organizer", "speaker"), CS, "WEOG", "DiploFoundation"),
+        ("Hamid Karimi", ("organizer", "moderator"), None, None, "Cyber Peace Institute"),
+        ("Chen Wei", ("speaker", "rapporteur"), AC, AP, "Tsinghua University"),
+        ("Ana Popescu", ("speaker", "online_moderator"), GOV, EE, "Ministry of Foreign Affairs of Romania"),
+        ("Daniel Okafor", ("speaker",), PS, AF, "Microsoft"),
+    ]
+    assert _extra(doc) == (
+        "06:15-07:15 UTC", None, "igf-2023",
+        [("OEWG", "oewg-2021-2025"), ("PermanentMechanism", "permanent-mechanism")],
+    )
+
+
+def test_placeholders_surname_first_and_titles() -> None:
+    doc = _read(DOCS / "igf2024_placeholders_titles.txt")
+    assert _event(doc) == {
+        "title": "Building Trust in Cyberspace", "code": "IGF 2024 Open Forum #12", "date": "2024-12-16",
+        "end_date": None, "location": None, "format": "classroom", "duration_minutes": 60,
+        "organisers": [{"name": "Ministry of Digital Affairs of Poland", "kind": "organisation"}],
+        "processes": ["GDC", "UNCC"], "sdg_targets": [],
+    }
+    assert _people(doc) == [
+        ("Maria Kowalska", ("speaker",), GOV, EE, None),
+        ("Chidi Okonkwo", ("speaker",), AC, AF, None),
+        ("Elena Petrova", ("speaker",), AC, EE, None),
+        ("John Smith", ("moderator",), None, None, None),
+        ("Aisha Bello", ("rapporteur",), CS, AF, None),
+    ]
+    assert [i.instrument for i in doc.instruments] == ["budapest-convention"]
+
+
+def _docs() -> list[Path]:
+    seeds = ("000_907f27a4b7816e82", "001_f8a1a0766480eedb", "002_ab2014dc970125be")
+    return [SEEDS / f"{s}.txt" for s in seeds] + sorted(DOCS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", _docs(), ids=lambda p: p.name)
+def test_every_evidence_span_holds_what_it_supports(path: Path) -> None:
+    source = _source(path)
+    doc = registry.read_document(source)
+    text = source.files[0].text
+    for event in doc.events:
+        assert event.participants or event.organisers or event.processes
+        for p in event.participants:
+            assert p.evidence
+            for span in p.evidence:
+                quoted = name_key(normalise(text[span.start : span.end], dedupe=False).text)
+                assert all(part in quoted for part in name_key(p.name).split()), (p.name, span)
+                assert text[span.start : span.end] == span.quote
+        for o in event.organisers:
+            quoted = name_key(normalise(text[o.evidence[0].start : o.evidence[0].end], dedupe=False).text)
+            assert name_key(o.name) in quoted
+        for m in event.processes:
+            assert m.evidence is not None
+            assert name_key(m.surface) in name_key(normalise(text[m.evidence.start : m.evidence.end]).text)
+
+
+def test_no_actor_from_a_placeholder() -> None:
+    doc = _read(DOCS / "igf2024_placeholders_titles.txt")
+    names = {p.name for p in doc.events[0].participants}
+    assert not any(
+        word in name.lower() for name in names for word in ("tbc", "tbd", "invited", "representative", "speaker")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Time: 25 November 2019, 10:35-12:35", ("2019-11-25", None, "10:35-12:35")),
+        (
+            "Tuesday, 7th December, 2021 (10:50 UTC) - Tuesday, 7th December, 2021 (12:20 UTC)",
+            ("2021-12-07", None, "10:50-12:20 UTC"),
+        ),
+        ("December 7, 2021", ("2021-12-07", None, None)),
+        ("2024-12-16 to 2024-12-19", ("2024-12-16", "2024-12-19", None)),
+        ("31 February 2021", (None, None, None)),
+        ("10 October 2023, 08:45–09:45 JST", ("2023-10-10", None, "08:45-09:45 JST")),
+    ],
+)
+def test_parse_date_time(text: str, expected: tuple) -> None:
+    assert parse_date_time(text) == expected
+
+
+def test_page_without_actors_gives_an_empty_valid_event() -> None:
+    sf = SourceFile("files/x.txt", "0" * 64, "utf-8", "IGF 2021 WS #1\nA title\n\nNothing else here.\n")
+    doc = IgfSessionReader().read(SourceDocument("files/x", "files", "igf-session", [sf]))
+    assert _event(doc)["code"] == "IGF 2021 WS #1"
+    assert doc.events[0].participants == [] and doc.events[0].organisers == []
+
+
+def test_empty_file_gives_no_event() -> None:
+    sf = SourceFile("files/x.txt", "0" * 64, "utf-8", "   \n")
+    doc = IgfSessionReader().read(SourceDocument("files/x", "files", "igf-session", [sf]))
+    assert doc.events == [] and doc.to_contract()["events"] == []
+
+
+def test_registry_detects_igf_pages() -> None:
+    for path in _docs():
+        assert registry.detect_genre(_source(path, genre=None)) == "igf-session", path.name
+    assert registry.read_document(_source(DOCS / "igf2019_ws_layout.txt", genre=None)).genre == "igf-session"
+
+
+def test_registry_errors() -> None:
+    src = _source(DOCS / "igf2019_ws_layout.txt", genre="poetry")
+    with pytest.raises(BadInputError, match="unknown document genre 'poetry'"):
+        registry.read_document(src)
+    blank = SourceDocument("files/x", "files", None, [SourceFile("files/x.txt", "0" * 64, "utf-8", "\n")])
+    with pytest.raises(BadInputError, match="empty"):
+        registry.read_document(blank)
+    prose = SourceDocument("files/y", "files", None, [SourceFile("files/y.txt", "0" * 64, "utf-8", "Some prose.\n")])
+    with pytest.raises(BadInputError, match="cannot tell the document's genre"):
+        registry.read_document(prose)
+
+
+def test_registry_missing_reader_module_breaks_only_its_genre(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(registry._READERS, "test-genre", ("govgraph.extract.no_such_module", "Reader"))
+    with pytest.raises(BadInputError, match="no reader for genre 'test-genre'"):
+        registry.reader_for("test-genre")
+    assert isinstance(registry.reader_for("igf-session"), IgfSessionReader)
+    assert "igf-session" in registry.genres()

@@ -1,0 +1,849 @@
+"""Every library query on the fixture graph (tests/data/query/fixture.trig), with its exact rows.
+
+The fixture describes some nodes in several document graphs, so a count without DISTINCT, or a
+listing without grouping, would show up here as a wrong number or a repeated row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from govgraph.query import get_query, list_queries, run_query
+from govgraph.store import GraphStore
+
+FIXTURE = Path(__file__).parent / "data" / "query" / "fixture.trig"
+ID = "https://w3id.org/govgraph/id/"
+
+
+def load_fixture(path: Path) -> Path:
+    """A govgraph store at ``path`` holding the fixture dataset."""
+    store = GraphStore.create(path)
+    store.ox.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    with GraphStore.open(load_fixture(tmp_path_factory.mktemp("query") / "store"), read_only=True) as opened:
+        yield opened
+
+
+CASES: list[tuple[str, dict[str, str], list[str], list[tuple[Any, ...]]]] = [
+    (
+        "actor-timeline",
+        {},
+        ["date", "event", "title", "meeting", "roles", "group", "affiliation", "documents"],
+        [
+            (
+                "2021-12-07",
+                ID + "event/igf-2021-ws-257",
+                "Multistakeholder engagement in implementation of the Roadmap",
+                "IGF 2021",
+                "moderator, speaker",
+                "Civil Society",
+                "Association for Progressive Communications",
+                ID + "document/seeds/001_aaaa",
+            ),
+            (
+                "2022-11-30",
+                ID + "event/igf-2022-ws-10",
+                "Cybercrime treaty and human rights",
+                "IGF 2022",
+                "speaker",
+                "Civil Society",
+                "Association for Progressive Communications",
+                ID + "document/seeds/002_bbbb",
+            ),
+        ],
+    ),
+    (
+        "actor-timeline",
+        {"actor": "organisation/association-for-progressive-communications"},
+        ["date", "event", "title", "meeting", "roles", "group", "affiliation", "documents"],
+        [
+            (
+                "2021-12-07",
+                ID + "event/igf-2021-ws-257",
+                "Multistakeholder engagement in implementation of the Roadmap",
+                "IGF 2021",
+                "organizer",
+                None,
+                None,
+                ID + "document/seeds/001_aaaa",
+            ),
+            (
+                "2023-10-08",
+                ID + "event/igf-2023-ws-5",
+                "Implementing the cybercrime convention",
+                "IGF 2023",
+                "organizer",
+                None,
+                None,
+                ID + "document/seeds/003_cccc",
+            ),
+        ],
+    ),
+    (
+        "actors-in-process",
+        {},
+        ["actor", "name", "kind", "events"],
+        [
+            (ID + "organisation/access-now", "Access Now", "organisation", 2),
+            (ID + "person/alice-adams", "Alice Adams", "person", 2),
+            (ID + "person/anriette-esterhuysen", "Anriette Esterhuysen", "person", 2),
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                "organisation",
+                1,
+            ),
+            (ID + "person/bob-brown", "Bob Brown", "person", 1),
+            (ID + "organisation/cyber-peace-lab", "Cyber Peace Lab", "organisation", 1),
+            (ID + "person/jane-oneil", "Jane ONeil", "person", 1),
+        ],
+    ),
+    (
+        "actors-in-process",
+        {"process": "AHC"},
+        ["actor", "name", "kind", "events"],
+        [
+            (ID + "person/bob-brown", "Bob Brown", "person", 2),
+            (ID + "organisation/access-now", "Access Now", "organisation", 1),
+            (ID + "person/anriette-esterhuysen", "Anriette Esterhuysen", "person", 1),
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                "organisation",
+                1,
+            ),
+            (ID + "person/carol-chen", "Carol Chen", "person", 1),
+            (ID + "person/jane-o-neil", "Jane O'Neil", "person", 1),
+        ],
+    ),
+    (
+        "actors-in-process",
+        {"process": "OEWG", "instance": "oewg-2021-2025"},
+        ["actor", "name", "kind", "events"],
+        [
+            (ID + "organisation/access-now", "Access Now", "organisation", 2),
+            (ID + "person/alice-adams", "Alice Adams", "person", 1),
+            (ID + "person/anriette-esterhuysen", "Anriette Esterhuysen", "person", 1),
+            (ID + "person/bob-brown", "Bob Brown", "person", 1),
+            (ID + "organisation/cyber-peace-lab", "Cyber Peace Lab", "organisation", 1),
+            (ID + "person/jane-oneil", "Jane ONeil", "person", 1),
+        ],
+    ),
+    (
+        "actors-in-process",
+        {"process": "NETmundial"},
+        ["actor", "name", "kind", "events"],
+        [
+            (ID + "person/dirk-brengelmann", "Dirk Brengelmann", "person", 1),
+            (ID + "person/li-wei", "Li Wei", "person", 1),
+            (ID + "person/maria-silva", "Maria Silva", "person", 1),
+            (ID + "person/ravi-kumar", "Ravi Kumar", "person", 1),
+            (ID + "person/sam-smith", "Sam Smith", "person", 1),
+            (ID + "person/tom-taylor", "Tom Taylor", "person", 1),
+        ],
+    ),
+    (
+        "actors-without-group",
+        {},
+        ["actor", "name", "kind", "events", "first_document"],
+        [
+            (ID + "organisation/cyber-peace-lab", "Cyber Peace Lab", "organisation", 1, ID + "document/seeds/004_dddd"),
+            (ID + "person/carol-chen", "Carol Chen", "person", 1, ID + "document/seeds/003_cccc"),
+        ],
+    ),
+    (
+        "affiliation-changes",
+        {},
+        [
+            "person",
+            "name",
+            "event1",
+            "date1",
+            "affiliation1",
+            "affiliation1_name",
+            "event2",
+            "date2",
+            "affiliation2",
+            "affiliation2_name",
+        ],
+        [
+            (
+                ID + "person/alice-adams",
+                "Alice Adams",
+                ID + "event/igf-2021-ws-257",
+                "2021-12-07",
+                ID + "organisation/federal-foreign-office",
+                "Federal Foreign Office",
+                ID + "event/igf-2023-ws-6",
+                "2023-10-09",
+                ID + "organisation/ministry-of-digital-affairs",
+                "Ministry of Digital Affairs",
+            ),
+            (
+                ID + "person/bob-brown",
+                "Bob Brown",
+                ID + "event/igf-2022-ws-10",
+                "2022-11-30",
+                ID + "organisation/access-now",
+                "Access Now",
+                ID + "event/igf-2023-ws-5",
+                "2023-10-08",
+                ID + "organisation/ministry-of-digital-affairs",
+                "Ministry of Digital Affairs",
+            ),
+        ],
+    ),
+    (
+        "affiliation-changes",
+        {"person": "Bob Brown"},
+        [
+            "person",
+            "name",
+            "event1",
+            "date1",
+            "affiliation1",
+            "affiliation1_name",
+            "event2",
+            "date2",
+            "affiliation2",
+            "affiliation2_name",
+        ],
+        [
+            (
+                ID + "person/bob-brown",
+                "Bob Brown",
+                ID + "event/igf-2022-ws-10",
+                "2022-11-30",
+                ID + "organisation/access-now",
+                "Access Now",
+                ID + "event/igf-2023-ws-5",
+                "2023-10-08",
+                ID + "organisation/ministry-of-digital-affairs",
+                "Ministry of Digital Affairs",
+            ),
+        ],
+    ),
+    (
+        "co-participants",
+        {},
+        ["other", "name", "kind", "shared_events"],
+        [
+            (ID + "organisation/access-now", "Access Now", "organisation", 1),
+            (ID + "person/alice-adams", "Alice Adams", "person", 1),
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                "organisation",
+                1,
+            ),
+            (ID + "person/bob-brown", "Bob Brown", "person", 1),
+        ],
+    ),
+    (
+        "documents-mentioning-process",
+        {"process": "AHC"},
+        ["document", "title", "genre", "mentions"],
+        [
+            (ID + "document/seeds/002_bbbb", "Cybercrime treaty and human rights", "igf-session", 1),
+            (ID + "document/seeds/003_cccc", "Implementing the cybercrime convention", "igf-session", 1),
+        ],
+    ),
+    (
+        "event-participants",
+        {"event": "igf-2023-ws-5"},
+        ["actor", "name", "roles", "group", "regional_group", "affiliation"],
+        [
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                "organizer",
+                None,
+                None,
+                None,
+            ),
+            (ID + "person/bob-brown", "Bob Brown", "speaker", "Government", "WEOG", "Ministry of Digital Affairs"),
+            (ID + "person/carol-chen", "Carol Chen", "speaker", None, None, None),
+            (ID + "person/jane-o-neil", "Jane O'Neil", "speaker", "Technical Community", "Asia-Pacific Group", None),
+        ],
+    ),
+    (
+        "events-mentioning-process",
+        {},
+        ["event", "code", "title", "date", "mentioned_instance", "surface_form", "occurrences"],
+        [
+            (
+                ID + "event/igf-2021-ws-257",
+                "IGF 2021 WS #257",
+                "Multistakeholder engagement in implementation of the Roadmap",
+                "2021-12-07",
+                ID + "process-instance/oewg-2019-2021",
+                "OEWG",
+                2,
+            ),
+            (
+                ID + "event/igf-2022-ws-10",
+                "IGF 2022 WS #10",
+                "Cybercrime treaty and human rights",
+                "2022-11-30",
+                ID + "process-instance/oewg-2021-2025",
+                "OEWG",
+                1,
+            ),
+            (
+                ID + "event/igf-2023-ws-6",
+                "IGF 2023 WS #6",
+                "Norms of responsible state behaviour",
+                "2023-10-09",
+                ID + "process-instance/oewg-2021-2025",
+                "Open-Ended Working Group",
+                1,
+            ),
+        ],
+    ),
+    (
+        "events-mentioning-process",
+        {"process": "OEWG", "instance": "oewg-2021-2025"},
+        ["event", "code", "title", "date", "mentioned_instance", "surface_form", "occurrences"],
+        [
+            (
+                ID + "event/igf-2022-ws-10",
+                "IGF 2022 WS #10",
+                "Cybercrime treaty and human rights",
+                "2022-11-30",
+                ID + "process-instance/oewg-2021-2025",
+                "OEWG",
+                1,
+            ),
+            (
+                ID + "event/igf-2023-ws-6",
+                "IGF 2023 WS #6",
+                "Norms of responsible state behaviour",
+                "2023-10-09",
+                ID + "process-instance/oewg-2021-2025",
+                "Open-Ended Working Group",
+                1,
+            ),
+        ],
+    ),
+    (
+        "evidence",
+        {"node": "person/anriette-esterhuysen"},
+        ["document", "statement", "file", "line", "quote"],
+        [
+            (
+                ID + "document/seeds/001_aaaa",
+                ID + "participation/a001",
+                "seeds/001_aaaa.txt",
+                8,
+                "Speaker 1: Anriette Esterhuysen, Civil Society, African Group",
+            ),
+            (
+                ID + "document/seeds/002_bbbb",
+                ID + "participation/b001",
+                "seeds/002_bbbb.txt",
+                7,
+                "Speaker 1: Anriette Esterhuysen, Civil Society, African Group",
+            ),
+        ],
+    ),
+    (
+        "evidence",
+        {"node": "contribution/netmundial-2014-003"},
+        ["document", "statement", "file", "line", "quote"],
+        [
+            (
+                ID + "document/netmundial2014/003",
+                ID + "contribution/netmundial-2014-003",
+                "netmundial2014/003A.txt",
+                3,
+                "Entitled by: Maria Silva and Li Wei",
+            ),
+        ],
+    ),
+    (
+        "most-connected-organisations",
+        {},
+        ["organisation", "name", "events", "partners", "people"],
+        [
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                3,
+                3,
+                1,
+            ),
+            (ID + "organisation/federal-foreign-office", "Federal Foreign Office", 2, 5, 2),
+            (ID + "organisation/ministry-of-digital-affairs", "Ministry of Digital Affairs", 2, 3, 2),
+            (ID + "organisation/access-now", "Access Now", 2, 3, 1),
+            (ID + "organisation/global-coalition", "Global Coalition", 1, 4, 2),
+            (ID + "organisation/acme-corp", "Acme Corp", 1, 4, 1),
+            (ID + "organisation/instituto-nupef", "Instituto Nupef", 1, 4, 1),
+            (ID + "organisation/internet-society-chapter", "Internet Society Chapter", 1, 4, 1),
+            (ID + "organisation/cyber-peace-lab", "Cyber Peace Lab", 1, 2, 0),
+        ],
+    ),
+    (
+        "most-connected-organisations",
+        {"group": "Civil Society"},
+        ["organisation", "name", "events", "partners", "people"],
+        [
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                3,
+                3,
+                1,
+            ),
+            (ID + "organisation/access-now", "Access Now", 2, 3, 1),
+            (ID + "organisation/global-coalition", "Global Coalition", 1, 4, 2),
+            (ID + "organisation/instituto-nupef", "Instituto Nupef", 1, 4, 1),
+        ],
+    ),
+    (
+        "netmundial-contributions-by-country",
+        {},
+        ["country", "iso", "name", "count"],
+        [
+            (ID + "state/bra", "BRA", "Brazil", 2),
+            (ID + "state/deu", "DEU", "Germany", 2),
+            (ID + "state/usa", "USA", "United States of America", 2),
+            (None, None, None, 1),
+            (ID + "state/ind", "IND", "India", 1),
+        ],
+    ),
+    (
+        "netmundial-contributions-by-group",
+        {},
+        ["group", "count"],
+        [
+            ("Civil Society", 2),
+            ("Government", 1),
+            ("Other", 1),
+            ("Private Sector", 1),
+            ("Technical Community", 1),
+        ],
+    ),
+    (
+        "netmundial-contributions-by-region",
+        {},
+        ["group", "count"],
+        [
+            ("WEOG", 3),
+            ("GRULAC", 2),
+            (None, 1),
+            ("Asia-Pacific Group", 1),
+        ],
+    ),
+    (
+        "netmundial-contributions-by-track",
+        {},
+        ["track", "count"],
+        [
+            ("principles", 3),
+            ("combined", 2),
+            ("roadmap", 1),
+        ],
+    ),
+    (
+        "organisations-in-two-processes",
+        {},
+        ["organisation", "name", "first_events", "second_events"],
+        [
+            (ID + "organisation/access-now", "Access Now", 2, 1),
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                2,
+                2,
+            ),
+            (ID + "organisation/ministry-of-digital-affairs", "Ministry of Digital Affairs", 1, 1),
+        ],
+    ),
+    (
+        "organisations-in-two-processes",
+        {"group": "Civil Society"},
+        ["organisation", "name", "first_events", "second_events"],
+        [
+            (ID + "organisation/access-now", "Access Now", 2, 1),
+            (
+                ID + "organisation/association-for-progressive-communications",
+                "Association for Progressive Communications",
+                2,
+                2,
+            ),
+        ],
+    ),
+    (
+        "possible-duplicates",
+        {},
+        ["key", "actor", "kind", "name"],
+        [
+            ("janeoneil", ID + "person/jane-o-neil", "person", "Jane O'Neil"),
+            ("janeoneil", ID + "person/jane-oneil", "person", "Jane ONeil"),
+        ],
+    ),
+    (
+        "process-lineage",
+        {},
+        ["instance", "label", "relation", "target", "target_label"],
+        [
+            (
+                ID + "process-instance/ahc-2022-2024",
+                "Ad Hoc Committee 2022–2024",
+                "mandated by",
+                ID + "instrument/a-res-74-247",
+                "A/RES/74/247",
+            ),
+            (
+                ID + "process-instance/ahc-2022-2024",
+                "Ad Hoc Committee 2022–2024",
+                "produced",
+                ID + "process-instance/uncc-2024",
+                "UN Convention against Cybercrime",
+            ),
+            (
+                ID + "process-instance/gge-2019-2021",
+                "GGE 2019–2021",
+                "mandated by",
+                ID + "instrument/a-res-73-266",
+                "A/RES/73/266",
+            ),
+            (
+                ID + "process-instance/oewg-2019-2021",
+                "OEWG 2019–2021",
+                "mandated by",
+                ID + "instrument/a-res-73-27",
+                "A/RES/73/27",
+            ),
+            (
+                ID + "process-instance/oewg-2021-2025",
+                "OEWG 2021–2025",
+                "mandated by",
+                ID + "instrument/a-res-75-240",
+                "A/RES/75/240",
+            ),
+            (
+                ID + "process-instance/oewg-2021-2025",
+                "OEWG 2021–2025",
+                "succeeds",
+                ID + "process-instance/oewg-2019-2021",
+                "OEWG 2019–2021",
+            ),
+            (
+                ID + "process-instance/permanent-mechanism",
+                "Global Mechanism on ICT security",
+                "succeeds",
+                ID + "process-instance/oewg-2021-2025",
+                "OEWG 2021–2025",
+            ),
+            (
+                ID + "process-instance/uncc-2024",
+                "UN Convention against Cybercrime",
+                "mandated by",
+                ID + "instrument/a-res-79-243",
+                "A/RES/79/243",
+            ),
+        ],
+    ),
+    (
+        "process-lineage",
+        {"process": "AHC"},
+        ["instance", "label", "relation", "target", "target_label"],
+        [
+            (
+                ID + "process-instance/ahc-2022-2024",
+                "Ad Hoc Committee 2022–2024",
+                "mandated by",
+                ID + "instrument/a-res-74-247",
+                "A/RES/74/247",
+            ),
+            (
+                ID + "process-instance/ahc-2022-2024",
+                "Ad Hoc Committee 2022–2024",
+                "produced",
+                ID + "process-instance/uncc-2024",
+                "UN Convention against Cybercrime",
+            ),
+        ],
+    ),
+    (
+        "processes-overview",
+        {},
+        ["process", "notation", "label", "events", "documents", "instances"],
+        [
+            (ID + "process/oewg", "OEWG", "Open-Ended Working Group on ICTs", 3, 3, 2),
+            (ID + "process/ahc", "AHC", "Ad Hoc Committee on Cybercrime", 2, 2, 1),
+            (ID + "process/roadmap", "Roadmap", "Roadmap for Digital Cooperation", 1, 1, 0),
+            (ID + "process/uncc", "UNCC", "United Nations Convention against Cybercrime", 1, 1, 1),
+            (ID + "process/gge", "GGE", "Group of Governmental Experts on ICTs", 0, 0, 1),
+            (ID + "process/igf", "IGF", "Internet Governance Forum", 0, 0, 1),
+            (ID + "process/netmundial", "NETmundial", "NETmundial", 0, 0, 1),
+            (ID + "process/permanentmechanism", "PermanentMechanism", "Permanent mechanism on ICTs", 0, 0, 1),
+        ],
+    ),
+    (
+        "regional-balance-by-event",
+        {"event": "igf-2023-ws-5"},
+        ["event", "title", "date", "group", "count"],
+        [
+            (ID + "event/igf-2023-ws-5", "Implementing the cybercrime convention", "2023-10-08", None, 1),
+            (
+                ID + "event/igf-2023-ws-5",
+                "Implementing the cybercrime convention",
+                "2023-10-08",
+                "Asia-Pacific Group",
+                1,
+            ),
+            (ID + "event/igf-2023-ws-5", "Implementing the cybercrime convention", "2023-10-08", "WEOG", 1),
+        ],
+    ),
+    (
+        "regional-balance-by-meeting",
+        {},
+        ["meeting", "title", "group", "count"],
+        [
+            (ID + "event/igf-2021", "IGF 2021", "African Group", 1),
+            (ID + "event/igf-2021", "IGF 2021", "WEOG", 1),
+            (ID + "event/igf-2022", "IGF 2022", "African Group", 1),
+            (ID + "event/igf-2022", "IGF 2022", "WEOG", 1),
+            (ID + "event/igf-2023", "IGF 2023", None, 2),
+            (ID + "event/igf-2023", "IGF 2023", "Asia-Pacific Group", 1),
+            (ID + "event/igf-2023", "IGF 2023", "WEOG", 2),
+            (ID + "event/netmundial-2014", "NETmundial 2014", None, 2),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "Asia-Pacific Group", 1),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "GRULAC", 1),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "WEOG", 2),
+        ],
+    ),
+    (
+        "regional-balance-by-year",
+        {},
+        ["year", "group", "count"],
+        [
+            (2014, None, 2),
+            (2014, "Asia-Pacific Group", 1),
+            (2014, "GRULAC", 1),
+            (2014, "WEOG", 2),
+            (2021, "African Group", 1),
+            (2021, "WEOG", 1),
+            (2022, "African Group", 1),
+            (2022, "WEOG", 1),
+            (2023, None, 2),
+            (2023, "Asia-Pacific Group", 1),
+            (2023, "WEOG", 2),
+        ],
+    ),
+    (
+        "sdg-targets-per-process",
+        {"process": "IGF"},
+        ["process", "notation", "target", "sdg_target", "events"],
+        [
+            (ID + "process/igf", "IGF", ID + "sdg/16.10", "16.10", 3),
+            (ID + "process/igf", "IGF", ID + "sdg/17.16", "17.16", 2),
+        ],
+    ),
+    (
+        "stakeholder-balance-by-event",
+        {},
+        ["event", "title", "date", "group", "count"],
+        [
+            (ID + "event/netmundial-2014", "NETmundial 2014", "2014-04-23", "Civil Society", 2),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "2014-04-23", "Government", 1),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "2014-04-23", "Other", 1),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "2014-04-23", "Private Sector", 1),
+            (ID + "event/netmundial-2014", "NETmundial 2014", "2014-04-23", "Technical Community", 1),
+            (
+                ID + "event/igf-2021-ws-257",
+                "Multistakeholder engagement in implementation of the Roadmap",
+                "2021-12-07",
+                "Civil Society",
+                1,
+            ),
+            (
+                ID + "event/igf-2021-ws-257",
+                "Multistakeholder engagement in implementation of the Roadmap",
+                "2021-12-07",
+                "Government",
+                1,
+            ),
+            (ID + "event/igf-2022-ws-10", "Cybercrime treaty and human rights", "2022-11-30", "Civil Society", 2),
+            (ID + "event/igf-2023-ws-5", "Implementing the cybercrime convention", "2023-10-08", None, 1),
+            (ID + "event/igf-2023-ws-5", "Implementing the cybercrime convention", "2023-10-08", "Government", 1),
+            (
+                ID + "event/igf-2023-ws-5",
+                "Implementing the cybercrime convention",
+                "2023-10-08",
+                "Technical Community",
+                1,
+            ),
+            (ID + "event/igf-2023-ws-6", "Norms of responsible state behaviour", "2023-10-09", "Government", 1),
+            (
+                ID + "event/igf-2023-ws-6",
+                "Norms of responsible state behaviour",
+                "2023-10-09",
+                "Technical Community",
+                1,
+            ),
+        ],
+    ),
+    (
+        "stakeholder-balance-by-meeting",
+        {"meeting": "igf-2023"},
+        ["meeting", "title", "group", "count"],
+        [
+            (ID + "event/igf-2023", "IGF 2023", None, 1),
+            (ID + "event/igf-2023", "IGF 2023", "Government", 2),
+            (ID + "event/igf-2023", "IGF 2023", "Technical Community", 2),
+        ],
+    ),
+    (
+        "stakeholder-balance-by-year",
+        {},
+        ["year", "group", "count"],
+        [
+            (2014, "Civil Society", 2),
+            (2014, "Government", 1),
+            (2014, "Other", 1),
+            (2014, "Private Sector", 1),
+            (2014, "Technical Community", 1),
+            (2021, "Civil Society", 1),
+            (2021, "Government", 1),
+            (2022, "Civil Society", 2),
+            (2023, None, 1),
+            (2023, "Government", 2),
+            (2023, "Technical Community", 2),
+        ],
+    ),
+    (
+        "stakeholder-balance-by-year",
+        {"year": "2023", "role": "speaker"},
+        ["year", "group", "count"],
+        [
+            (2023, None, 1),
+            (2023, "Government", 2),
+            (2023, "Technical Community", 2),
+        ],
+    ),
+    (
+        "stakeholder-group-changes",
+        {},
+        ["person", "name", "event1", "date1", "group1", "event2", "date2", "group2"],
+        [
+            (
+                ID + "person/bob-brown",
+                "Bob Brown",
+                ID + "event/igf-2022-ws-10",
+                "2022-11-30",
+                "Civil Society",
+                ID + "event/igf-2023-ws-5",
+                "2023-10-08",
+                "Government",
+            ),
+        ],
+    ),
+    (
+        "statement-provenance",
+        {"node": "event/igf-2023-ws-5"},
+        ["graph", "predicate", "value"],
+        [
+            (
+                ID + "document/seeds/003_cccc",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+                "https://w3id.org/govgraph/ontology#Event",
+            ),
+            (
+                ID + "document/seeds/003_cccc",
+                "http://www.w3.org/ns/prov#wasDerivedFrom",
+                ID + "document/seeds/003_cccc",
+            ),
+            (ID + "document/seeds/003_cccc", "https://schema.org/name", "Implementing the cybercrime convention"),
+            (ID + "document/seeds/003_cccc", "https://schema.org/superEvent", ID + "event/igf-2023"),
+            (ID + "document/seeds/003_cccc", "https://w3id.org/govgraph/ontology#code", "IGF 2023 WS #5"),
+            (ID + "document/seeds/003_cccc", "https://w3id.org/govgraph/ontology#sdgTarget", ID + "sdg/16.10"),
+            (ID + "document/seeds/003_cccc", "https://w3id.org/govgraph/ontology#sdgTarget", ID + "sdg/17.16"),
+        ],
+    ),
+    (
+        "summary-actors-by-group",
+        {},
+        ["group", "count"],
+        [
+            ("(not stated)", 4),
+            ("Civil Society", 4),
+            ("Government", 3),
+            ("Technical Community", 3),
+            ("Other", 1),
+            ("Private Sector", 1),
+        ],
+    ),
+    (
+        "summary-counts",
+        {},
+        ["documents", "persons", "organisations", "events", "participations", "contributions", "process_mentions"],
+        [
+            (10, 12, 9, 4, 20, 6, 7),
+        ],
+    ),
+    (
+        "summary-documents-by-collection",
+        {},
+        ["collection", "count"],
+        [
+            ("netmundial2014", 6),
+            ("seeds", 4),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "variables", "rows"),
+    CASES,
+    ids=[f"{name}{'-' + '-'.join(params.values()) if params else ''}" for name, params, _, _ in CASES],
+)
+def test_query_rows(
+    store: GraphStore, name: str, params: dict[str, str], variables: list[str], rows: list[tuple[Any, ...]]
+) -> None:
+    result = run_query(name, params, store=store)
+    assert result.variables == variables
+    assert result.values() == rows
+
+
+def test_every_library_query_is_tested() -> None:
+    assert {q.name for q in list_queries()} == {name for name, _, _, _ in CASES}
+
+
+def test_the_library_has_at_least_twenty_documented_queries() -> None:
+    queries = list_queries()
+    assert len(queries) >= 20
+    for query in queries:
+        assert query.summary, query.name
+        assert query.example.startswith(f"govgraph query {query.name}"), query.name
+
+
+def test_netmundial_queries_have_a_count_column() -> None:
+    for suffix in ("group", "country", "region", "track"):
+        query = get_query(f"netmundial-contributions-by-{suffix}")
+        assert "(COUNT(DISTINCT ?contribution) AS ?count)" in query.text
+
+
+def test_counts_are_distinct() -> None:
+    for query in list_queries():
+        assert "COUNT(?" not in query.text.replace(" ", ""), query.name
+
+
+def test_a_plain_count_would_be_wrong_on_this_fixture(store: GraphStore) -> None:
+    """The trap the DISTINCTs guard against: Anriette Esterhuysen is typed in two document graphs."""
+    text = """PREFIX gg: <https://w3id.org/govgraph/ontology#>
+    SELECT (COUNT(?p) AS ?plain) (COUNT(DISTINCT ?p) AS ?distinct)
+    WHERE { ?p a gg:Person } """
+    assert run_query(text, store=store).values() == [(16, 12)]
