@@ -50,7 +50,7 @@ def test_ingest_writes_one_graph_with_provenance(store_dir: Path) -> None:
         by_predicate = {str(r["p"]): r["o"] for r in rows}
         assert by_predicate[str(PROV.wasAttributedTo)] == URIRef(f"{ID}agent/maintainer-one")
         assert by_predicate[str(PROV.generatedAtTime)] == Literal(
-            "2026-01-02T03:04:05+00:00", datatype=URIRef("http://www.w3.org/2001/XMLSchema#dateTime"),
+            "2026-01-02T03:04:05Z", datatype=URIRef("http://www.w3.org/2001/XMLSchema#dateTime"),
             normalize=False,
         )
         source = by_predicate[str(GG.sourceFile)]
@@ -97,7 +97,12 @@ def test_failed_validation_leaves_the_store_unchanged(store_dir: Path) -> None:
         before = store.sorted_nquads()
         outcome = ingest([FIXED, THREE_MISTAKES], store, shapes=fixture_shapes(), now=WHEN)
         assert not outcome.ingested
-        assert outcome.report is not None and outcome.report.counts_by_severity()["Violation"] == 3
+        assert outcome.report is not None
+        # john-roe's participant comes from the fixed file in the same ingest: two mistakes remain
+        assert [(r.focus_node, r.path) for r in outcome.report.results] == [
+            ("id:event/igf-2021-ws-999", "schema:startDate"),
+            ("id:participation/jane-doe-ws-999", "gg:role"),
+        ]
         assert store.sorted_nquads() == before
 
 
@@ -121,7 +126,7 @@ BAD_INPUTS = [
     ("prefix.ttl", PREFIXES.encode() + b"ex:a ex:b foo:c .\n",
      "prefix.ttl:3:11: The prefix foo: has not been declared"),
     ("syntax.ttl", PREFIXES.encode() + b"ex:a ex:b ex:c\nex:d ex:e ex:f .\n",
-     "syntax.ttl:4:1: Triples should be followed by a dot"),
+     "syntax.ttl:4:1: A dot is expected at the end of statements"),
     ("space.ttl", PREFIXES.encode() + b"ex:a ex:b <http://example.org/a b> .\n",
      "space.ttl:3:11: Invalid IRI code point ' '"),
     ("space.jsonld", b'{"@id": "http://example.org/a b", "http://example.org/p": "x"}\n',
@@ -133,9 +138,6 @@ BAD_INPUTS = [
      "integer.ttl:3:17: ill-typed literal \"ninety\"^^xsd:integer — 'ninety' is not a valid xsd:integer (and 1 more)"),
     ("huge.ttl", PREFIXES.encode() + b'ex:a ex:b "x" .\nex:a ex:quote "' + b"y" * (MAX_LITERAL_CHARS + 1) + b'" .\n',
      f"huge.ttl:4:15: a literal of {MAX_LITERAL_CHARS + 1:,} characters exceeds the limit of {MAX_LITERAL_CHARS:,}"),
-    ("notes.xyz", b"some text\n",
-     "notes.xyz: unknown file type '.xyz': expected .json-ld, .jsonld, .nq, .nquads, .nt, .ntriples, .trig, "
-     ".ttl, .turtle or a document of a corpus genre"),
 ]
 
 
@@ -146,6 +148,13 @@ def test_bad_input_is_reported_with_its_location(tmp_path: Path, name: str, cont
     with pytest.raises(BadInputError) as raised:
         read_input(file)
     assert str(raised.value) == f"{tmp_path}/{message}"
+
+
+def test_a_text_file_of_no_known_genre_is_bad_input(tmp_path: Path) -> None:
+    file = tmp_path / "notes.xyz"
+    file.write_text("some text\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="cannot tell the document's genre"):
+        read_input(file)
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -197,10 +206,10 @@ def test_sigkill_in_the_middle_of_an_ingest_leaves_the_store_unchanged(store_dir
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL, "".join(seen)
-    assert any("ingest: writing 80002 triples into 1 graph(s)" in line for line in seen)
+    assert any("ingest: writing 80012 triples into 1 graph(s)" in line for line in seen)
     with GraphStore.open(store_dir, read_only=True) as store:
         assert store.sorted_nquads() == before
     # and the same ingest, left alone, does land
     code, out, _err = run_cli("ingest", str(big), "--store", str(store_dir), "--shapes", str(FIXTURE_SHAPES))
     assert code == 0
-    assert "80002 triples" in out
+    assert "80012 triples" in out

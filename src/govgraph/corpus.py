@@ -6,10 +6,14 @@ without one, get genre ``None`` and are detected from their text (:func:`detect_
 ``NNNA.txt``/``NNNB.txt`` (the CIS compilation of the NETmundial 2014 contributions: metadata and
 abstract, full text) pair into one document ``<collection>/NNN``.
 
-Decoding (:func:`decode_bytes`) is measured on every file of the bundled corpus (see
-``tests/test_corpus.py``): UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
+Decoding (:func:`decode_bytes`): UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
 Windows-1252, with ISO-8859-1 for the five bytes Windows-1252 leaves undefined. Line ends are kept
-exactly as in the file so evidence offsets point into the file as it is.
+exactly as in the file so evidence offsets point into the file as it is. Measured on the 374
+NETmundial files (``tests/test_corpus.py``): 311 Windows-1252 (bytes in 0x80-0x9F, among them the
+0x85 "…" that ``file`` reports as NEL line ends), 14 ISO-8859-1 (no byte in 0x80-0x9F, where the two
+agree), 49 ASCII, none UTF-8 beyond ASCII; the seeds are UTF-8. charset-normalizer was measured too
+and not used: its best guess gave a different text for 109 of the 374 files (cp1250, cp775, cp850,
+big5 … for plain Windows-1252 text).
 """
 
 from __future__ import annotations

@@ -172,7 +172,8 @@ def read_input(path: Path) -> InputFile:
     except UnicodeDecodeError as error:
         head = data[: error.start].decode("utf-8", "replace")
         raise _fail(
-            display, f"not UTF-8 text (byte 0x{data[error.start]:02x}); RDF files must be UTF-8",
+            display,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); RDF files must be UTF-8",
             *_position(head, len(head)),
         ) from None
     rdflib_format, ox_format = RDF_FORMATS[suffix]
@@ -271,18 +272,20 @@ def _check_terms(display: str, graph: Graph, index: SourceIndex | None) -> None:
 
 
 def _read_document(path: Path, display: str, digest: str) -> InputFile:
-    """A document of a corpus genre: extracted into its own document graph."""
+    """A document of a corpus genre: extracted (``govgraph.extract``) into its own document graph."""
     try:
-        from govgraph.extract.registry import read_document  # type: ignore[import-not-found]
-        from govgraph.rdf import document_dataset  # type: ignore[import-not-found]
+        from govgraph.extract.output import read_path
+        from govgraph.pipeline import load_reference_graph
+        from govgraph.rdf import document_dataset
+        from govgraph.resolve import Resolver
     except ImportError:
         raise _fail(
             display,
             f"unknown file type {path.suffix or '(no extension)'!r}: expected "
             f"{', '.join(sorted(RDF_FORMATS))} or a document of a corpus genre",
         ) from None
-    document = read_document(path)
-    dataset = document_dataset(document)
+    document = read_path(path)
+    dataset = document_dataset(document, Resolver.from_reference(load_reference_graph()))
     graphs: dict[str, Graph] = {}
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = str(g.identifier if isinstance(g, Graph) else g) if g is not None else ingest_graph_iri(path)
@@ -305,7 +308,7 @@ def provenance(item: InputFile, graph_iri: str, *, user: str, when: dt.datetime)
     agent = URIRef(f"{ID}agent/{slugify(user) or 'unknown'}")
     triples: list[tuple[Any, Any, Any]] = [
         (document, PROV.wasAttributedTo, agent),
-        (document, PROV.generatedAtTime, Literal(when.isoformat(timespec="seconds"), datatype=XSD.dateTime)),
+        (document, PROV.generatedAtTime, Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)),
         (agent, RDF.type, PROV.Agent),
         (agent, RDFS.label, Literal(user)),
     ]

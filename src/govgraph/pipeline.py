@@ -150,10 +150,11 @@ def build(
             if progress:
                 progress("validating", 0, 1)
             report = validate_store(store, ontology)
-            summary.conforms = report.conforms
             counts = report.counts_by_severity()
             summary.violations = counts.get("Violation", 0)
             summary.warnings = counts.get("Warning", 0)
+            # like `govgraph validate --fail-on violation`: warnings are reported, not failures
+            summary.conforms = summary.violations == 0
             if progress:
                 progress("validating", 1, 1)
             if summary.violations:

@@ -31,8 +31,13 @@ def build(
 ) -> None:
     """Build the graph from the documents and reference data into a validated store."""
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True, disable=output_format == "json",
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=output_format == "json",
     ) as bar:
         tasks: dict[str, int] = {}
 
@@ -78,16 +83,15 @@ def print_summary(summary: pipeline.BuildSummary, *, title: str) -> None:
     for name, value in summary.counts.items():
         counts.add_row(name.replace("_", " "), str(value))
     console.print(counts)
-    groups = Table("stakeholder group (as stated)", "actors", title="Actors per stakeholder group",
-                   title_justify="left")
+    groups = Table(
+        "stakeholder group (as stated)", "actors", title="Actors per stakeholder group", title_justify="left"
+    )
     for group, count in summary.actors_by_group.items():
         groups.add_row(group, str(count))
     console.print(groups)
     if summary.conforms is not None:
-        verdict = "[green]conforms[/]" if summary.conforms else "[yellow]has findings[/]"
-        console.print(
-            f"SHACL: {verdict} — {summary.violations} violation(s), {summary.warnings} warning(s)"
-        )
+        verdict = "[green]conforms[/]" if summary.conforms else "[red]does not conform[/]"
+        console.print(f"SHACL: {verdict} — {summary.violations} violation(s), {summary.warnings} warning(s)")
 
 
 def export(

@@ -53,6 +53,14 @@ GroupOption = Annotated[
 CollectionOption = Annotated[
     str | None, typer.Option("--collection", help="Only participations read from this collection (seeds, …).")
 ]
+MaxEventOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-event-size",
+        min=0,
+        help="Events with more participants add no co-participation edges (default 1000; 0: no limit).",
+    ),
+]
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed of community detection, sampling and layout.")]
 SamplesOption = Annotated[
     int | None,
@@ -83,6 +91,7 @@ def export(
     store: StoreOption = None,
     seed: SeedOption = 0,
     samples: SamplesOption = None,
+    max_event_size: MaxEventOption = None,
 ) -> None:
     """Write a projection as GraphML, GEXF, D3 JSON, CSV tables, a PNG figure or an offline HTML page."""
     from govgraph.network.exports import check_writable, export_network  # heavy: only when used
@@ -99,11 +108,20 @@ def export(
             _filters(process, year_from, year_to, group, collection),
             seed=seed,
             k=samples,
+            max_event_size=max_event_size,
         )
     finally:
         graph_store.close()
     seconds = time.perf_counter() - started
     files = ", ".join(str(p) for p in written)
+    skipped = [e for e in str(graph.graph.get("skipped_events", "")).split(";") if e]
+    if skipped:
+        err_console.print(
+            f"note: {len(skipped)} event(s) have more than {graph.graph['max_event_size']} participants and "
+            f"join nobody (--max-event-size 0 keeps them): {'; '.join(skipped[:5])}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if graph.number_of_nodes() == 0:
         err_console.print(
             f"[yellow]no actors match the filters[/]: the {projection.value} network is empty; "
@@ -133,6 +151,7 @@ def stats(
     store: StoreOption = None,
     seed: SeedOption = 0,
     samples: SamplesOption = None,
+    max_event_size: MaxEventOption = None,
 ) -> None:
     """Size, density, components, top actors by each centrality, group mixing, E-I indices, brokerage."""
     from govgraph.network.stats import network_stats, render_text  # heavy: only when used
@@ -146,6 +165,7 @@ def stats(
             top=top,
             seed=seed,
             k=samples,
+            max_event_size=max_event_size,
         )
     finally:
         graph_store.close()

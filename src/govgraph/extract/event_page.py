@@ -117,6 +117,7 @@ _MDY = re.compile(
 # "May 2021" (month and year, no day): dates the text, never the event
 _MY = re.compile(r"(?<![\w])" + _MONTH.format(g="m") + r"\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HAS_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\bUTC\b|\bGMT\b|\bCES?T\b", re.IGNORECASE)
 
 
@@ -148,7 +149,9 @@ class DateHit:
 _ISO = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w])")
 _SLASHED = re.compile(r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\w/])")
 # A numeric date of any order, for telling where an event starts even when its day is ambiguous.
-NUMERIC_DATE = re.compile(r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d(?![\w/])|(?<!\w)(?:19|20)\d\d-\d\d-\d\d(?!\w)")
+NUMERIC_DATE = re.compile(
+    r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d(?![\w/])|(?<!\w)(?:19|20)\d\d-\d\d-\d\d(?!\w)"
+)
 _DOTTED = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\w])")
 
 
@@ -156,6 +159,8 @@ def find_dates(text: str) -> list[DateHit]:
     """Every day-precise date in ``text`` (day-month-year, month-day-year, ISO, dotted), in text order."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    if not _HAS_DIGIT.search(text):
+        return hits
     for pattern in (_ISO, _DOTTED):
         for m in pattern.finditer(text):
             month, day = int(m["m"]), int(m["d"])
@@ -399,6 +404,12 @@ class PageContext:
         label = label.strip().strip(":").strip()
         if not label or len(label) > 40:
             return None
+        cache = _ROLE_CACHE.setdefault(id(self.lexicon), {})
+        if label not in cache:
+            cache[label] = self._role(label)
+        return cache[label]
+
+    def _role(self, label: str) -> str | None:
         role = self.lexicon.role(label)
         if role is not None:
             return role
@@ -411,13 +422,7 @@ class PageContext:
         stem = _strip_accents(label).casefold()[:6]
         if len(stem) < 6:
             return None
-        for concept in self.lexicon.concepts.get("role", []):
-            if concept.notation == "contributor":
-                continue
-            for lab in (concept.pref_label, *concept.alt_labels):
-                if " " not in lab and _strip_accents(lab).casefold().startswith(stem):
-                    return concept.notation
-        return None
+        return _role_stems(self.lexicon).get(stem)
 
     def organisation_name(self, text: str) -> tuple[str, str | None] | None:
         """A clean organisation name and its acronym from a list item, or ``None`` if not a name."""
@@ -437,6 +442,26 @@ class PageContext:
         if acronym and acronym != item:
             self.acronyms.setdefault(acronym, item)
         return item, acronym
+
+
+# Per lexicon (by id; a lexicon lives as long as the process): label → role, stem → role.
+_ROLE_CACHE: dict[int, dict[str, str | None]] = {}
+_STEM_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _role_stems(lexicon: Lexicon) -> dict[str, str]:
+    """The six-letter stems of the one-word visible role labels, first concept of the scheme wins."""
+    if id(lexicon) not in _STEM_CACHE:
+        stems: dict[str, str] = {}
+        for concept in lexicon.concepts.get("role", []):
+            if concept.notation == "contributor":  # a NETmundial submitter, never an event role
+                continue
+            for lab in (concept.pref_label, *concept.alt_labels):
+                stem = _strip_accents(lab).casefold()
+                if " " not in lab and len(stem) >= 6:
+                    stems.setdefault(stem[:6], concept.notation)
+        _STEM_CACHE[id(lexicon)] = stems
+    return _STEM_CACHE[id(lexicon)]
 
 
 def content_lines(nt: NormalisedText) -> list[Line]:
@@ -530,9 +555,12 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
     paren = re.match(r"^\((?P<org>[^()]+)\)\s*(?:[,–—-]\s*)?(?P<tail>.*)$", rest)
     if paren:
         inner = paren["org"].strip()
-        if not is_placeholder(inner) and not re.fullmatch(r"(?i)online|remote|virtual|tbc|tbd", inner):
-            affiliation = inner
-        rest = paren["tail"].strip()
+        if "," in inner and not paren["tail"].strip():
+            rest = inner  # "Jane Doe (Director, Cyber Policy, Org)": the brackets hold title and body
+        else:
+            if not is_placeholder(inner) and not re.fullmatch(r"(?i)online|remote|virtual|tbc|tbd", inner):
+                affiliation = inner
+            rest = paren["tail"].strip()
     if rest:
         positions = [p.strip() for p in rest.split(";") if p.strip()]
         parts = [p.strip() for p in re.split(r",\s*", positions[0]) if p.strip()]
@@ -769,7 +797,14 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
         # A line of a person list, under a heading or not: "Name, Title, Organisation". A line behind
         # a label that is not a role ("Transfer to venue: …", "Opening remarks: …") lists no one.
         labelled = sep == ":" and 0 < len(label.split()) <= 4 and not label.strip().isdigit()
-        specs = _split_people(text, ctx) if ("," in text or "(" in text or in_list) and not labelled else []
+        people_text = text
+        if len(segments) >= 2 and looks_like_person(segments[0], ctx.lexicon):
+            people_text = ", ".join(segments)  # a table row: "Jane Doe | Director | Organisation"
+        specs = (
+            _split_people(people_text, ctx)
+            if ("," in people_text or "(" in people_text or in_list) and not labelled
+            else []
+        )
         parsed = [parse_person_spec(s, ctx) for s in specs]
         people = [p for p in parsed if p is not None]
         looks_like_list_line = (

@@ -64,9 +64,20 @@ __all__ = ["IgfSessionReader", "parse_date_time"]
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -100,7 +111,7 @@ _CODE_RE = re.compile(
 _LABELLED = re.compile(
     r"^(?P<label>[^:]{1,48}?)\s*(?:#?\s*(?P<num>\d{1,2}))?\s*:(?!\d)\s*(?P<value>.*)$"  # "10:35" is no label
 )
-_ROLE_HEADING = re.compile(r"^(?P<label>[A-Za-z][A-Za-z \-/]{1,40}?)\s*(?:#?\s*\d{1,2})?\s*:?$")
+_ROLE_HEADING = re.compile(r"^(?P<label>\W{0,3}[A-Za-z][\w \-/()]{1,40}?)\s*(?:#?\s*\d{1,2})?\s*:?$")
 # Field names of the page layouts (layout words, not names of anything the graph describes).
 _TIME_FIELDS = frozenset({"time", "date", "date and time", "session time", "when", "schedule", "date & time"})
 _PLACE_FIELDS = frozenset({"location", "venue", "place", "where"})
@@ -108,13 +119,63 @@ _ROOM_FIELDS = frozenset({"room", "session room"})
 _TITLE_FIELDS = frozenset({"title", "session title", "workshop title"})
 _HEADING_WORDS = frozenset(
     [
-        "format", "description", "policy", "question", "questions", "expected", "outcome", "outcomes",
-        "online", "onsite", "participation", "sdg", "sdgs", "targets", "target", "relevance", "session",
-        "report", "discussion", "facilitation", "agenda", "background", "issues", "objectives", "duration",
-        "content", "key", "takeaways", "takeaway", "call", "action", "outputs", "theme", "subtheme",
-        "reference", "links", "document", "documents", "tools", "thematic", "track", "tags", "summary",
-        "abstract", "notes", "biographies", "bios", "contact", "register", "registration", "check-in",
-        "schedule", "video", "transcript", "additional", "materials", "interventions"
+        "format",
+        "description",
+        "policy",
+        "question",
+        "questions",
+        "expected",
+        "outcome",
+        "outcomes",
+        "online",
+        "onsite",
+        "participation",
+        "sdg",
+        "sdgs",
+        "targets",
+        "target",
+        "relevance",
+        "session",
+        "report",
+        "discussion",
+        "facilitation",
+        "agenda",
+        "background",
+        "issues",
+        "objectives",
+        "duration",
+        "content",
+        "key",
+        "takeaways",
+        "takeaway",
+        "call",
+        "action",
+        "outputs",
+        "theme",
+        "subtheme",
+        "reference",
+        "links",
+        "document",
+        "documents",
+        "tools",
+        "thematic",
+        "track",
+        "tags",
+        "summary",
+        "abstract",
+        "notes",
+        "biographies",
+        "bios",
+        "contact",
+        "register",
+        "registration",
+        "check-in",
+        "schedule",
+        "video",
+        "transcript",
+        "additional",
+        "materials",
+        "interventions",
     ]
 )
 _SDG_HEADING = re.compile(
@@ -130,6 +191,13 @@ _MINUTES = re.compile(r"(?P<n>\d{2,3})\s*(?:min(?:ute)?s?\b|')", re.IGNORECASE)
 _HOURS = re.compile(r"(?P<n>\d(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
 _FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*:?\s*(?P<v>.*)$", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"^check-in and access this session", re.IGNORECASE)
+_ROOM_WORD = re.compile(r"\b(?:room|hall|saal|salle|sala|auditorium)\b", re.IGNORECASE)
+_LABEL_NOISE = re.compile(r"^[^\w(]+")
+_REMARK = re.compile(
+    r"^(?:online|remote(?:ly)?|on-?site|in[- ]person|virtual(?:ly)?|confirmed|tentative|moderator|chair|"
+    r"[a-z]{2,4}/[a-z]{2,4})$",
+    re.IGNORECASE,
+)
 _DATELINE_SEP = re.compile(r"\s+[–—|]\s+|\s+-\s+")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\s&\s|\band\b)\s*")
 
@@ -239,8 +307,9 @@ class _PageReader:
         self.nt = nt
         self.lex = lexicon
         self.lines = [
-            _Line(i, ln.text.strip(), ln.start + (len(ln.text) - len(ln.text.lstrip())),
-                  ln.start + len(ln.text.rstrip()))
+            _Line(
+                i, ln.text.strip(), ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.start + len(ln.text.rstrip())
+            )
             for i, ln in enumerate(nt.lines)
         ]
         self.event = Event()
@@ -274,9 +343,7 @@ class _PageReader:
         exclude = [
             (ln.start, ln.end) for ln in self.lines if ln.index in self.code_lines or _BOILERPLATE.match(ln.text)
         ]
-        ev.processes, ev.instruments = find_mentions(
-            self.nt, year, date=ev.date, lexicon=self.lex, exclude=exclude
-        )
+        ev.processes, ev.instruments = find_mentions(self.nt, year, date=ev.date, lexicon=self.lex, exclude=exclude)
         return ev, self.organisations
 
     def _nonblank(self, start: int) -> _Line | None:
@@ -372,8 +439,11 @@ class _PageReader:
             elif ev.date is None and _WEEKDAY_START.match(text) and _DATE_RE.search(text):
                 self._set_time(text, ln)
             elif (
-                ev.date is None and m is None and len(text) <= 140
-                and _DATE_RE.search(text) and _DATELINE_SEP.search(text)
+                ev.date is None
+                and m is None
+                and len(text) <= 140
+                and _DATE_RE.search(text)
+                and _DATELINE_SEP.search(text)
             ):
                 self._dateline(text, ln)
             elif (fm := _FORMAT_FIELD.match(text)) is not None and ev.format is None:
@@ -402,7 +472,7 @@ class _PageReader:
         for p in parts:
             if _DATE_RE.search(p) or _TIME_RE.fullmatch(p) or _WEEKDAY_START.fullmatch(p):
                 continue
-            if re.match(r"(?i)room\b", p):
+            if _ROOM_WORD.search(p):
                 ev.room = ev.room or p
             elif ev.location is None:
                 ev.location = p
@@ -462,10 +532,16 @@ class _PageReader:
     # -- people ---------------------------------------------------------------------------------
 
     def _role_of_label(self, label: str) -> str | None:
-        label = label.strip()
+        # Pages prefix labels with icons ("🔒 Organizer 1") and write "Speaker(s)".
+        label = _LABEL_NOISE.sub("", label).replace("(s)", "s").strip()
         if len(label) > 40 or not label:
             return None
-        return self.lex.role(label)
+        role = self.lex.role(label)
+        words = label.split()
+        if role is None and len(words) >= 2:
+            # "Additional Speakers", "Session Moderator": a qualifier before a role label.
+            role = self.lex.role(" ".join(words[1:]), hidden=False)
+        return role
 
     def _people(self) -> None:
         current: str | None = None  # the role of the heading we are under
@@ -496,9 +572,7 @@ class _PageReader:
             if current is not None and not self._entries(text, current, ln, strict=True):
                 current = None  # the heading's block ends at the first line that names no one
 
-    def _entries(
-        self, value: str, role: str, ln: _Line, *, strict: bool = False, numbered: bool = False
-    ) -> bool:
+    def _entries(self, value: str, role: str, ln: _Line, *, strict: bool = False, numbered: bool = False) -> bool:
         """Add the actors a role line names; ``strict`` (a line under a heading) needs a real entry.
 
         Returns whether the line was an entry (a person, an organisation organiser or a
@@ -548,12 +622,25 @@ class _PageReader:
             # "Organizer 1: Civil Society, WEOG": groups stated, no name: no actor.
             return [_Entry(None, "person", None, None, sg, rg)] if (sg or rg) else []
         if (
-            sg is None and rg is None and not numbered and len(rest) >= 3
+            sg is None
+            and rg is None
+            and not numbered
+            and len(rest) >= 3
             and all(looks_like_person(f, self.lex) for f in rest)
         ):
             # "Speakers: Jane Doe, John Roe, Ana Lima": a list of names, no groups stated. Two
             # fields are "Name, Affiliation", the layout of organiser lines.
             return [self._entry(f, None, None, None, role) for f in rest]
+        if (
+            len(rest) >= 2
+            and len(rest[0].split()) == 1
+            and 1 <= len(rest[1].split()) <= 2
+            and parse_person(rest[0], lexicon=self.lex) is None
+            and (swapped := parse_person(f"{rest[0]}, {rest[1]}", lexicon=self.lex, surname_first=True))
+        ):
+            # "Doe, Jane, Civil Society, WEOG": a name field is never one word, so a single word
+            # followed by one or two name words is a surname written first.
+            rest = [swapped.name, *rest[2:]]
         name, affiliation = rest[0], (", ".join(rest[1:]) or None)
         entry = self._entry(name, affiliation, sg, rg, role)
         if entry.name is None and affiliation is None and (" and " in name or ";" in name or " & " in name):
@@ -563,17 +650,23 @@ class _PageReader:
         return [entry]
 
     def _entry(self, name: str, affiliation: str | None, sg: str | None, rg: str | None, role: str) -> _Entry:
-        person = parse_person(name, lexicon=self.lex)
+        # "Jane Doe (Acme)" / "Jane Doe - Acme": a name with its affiliation in one field; a remark
+        # in brackets ("(online)", "(TBC)") is no affiliation.
+        m = re.match(r"^(?P<n>[^()]+?)\s*\((?P<a>[^()]+)\)$", name) or re.match(
+            r"^(?P<n>.+?)\s+[-–—]\s+(?P<a>.+)$", name
+        )
+        person = None
+        if m is not None and (person := parse_person(m["n"], lexicon=self.lex)) is not None:
+            extra = m["a"].strip()
+            if (
+                not is_placeholder(extra)
+                and not _REMARK.match(extra)
+                and self.lex.stakeholder_group(extra) is None
+                and self.lex.regional_group(extra) is None
+            ):
+                affiliation = affiliation or extra
         if person is None:
-            # "Jane Doe - Acme" / "Jane Doe (Acme)": a name with its affiliation in one field.
-            m = re.match(r"^(?P<n>.+?)\s+[-–—]\s+(?P<a>.+)$", name) or re.match(
-                r"^(?P<n>[^()]+?)\s*\((?P<a>[^()]+)\)$", name
-            )
-            if m is not None and (p2 := parse_person(m["n"], lexicon=self.lex)) is not None:
-                extra = m["a"].strip()
-                if not is_placeholder(extra) and self.lex.stakeholder_group(extra) is None:
-                    affiliation = affiliation or extra
-                person = p2
+            person = parse_person(name, lexicon=self.lex)
         if affiliation is not None:
             affiliation = organisation_name(affiliation)
         if person is not None:
@@ -582,7 +675,9 @@ class _PageReader:
         if is_placeholder(name):
             return _Entry(None, "person", None, None, sg, rg)
         if (role == "organizer" and looks_like_organisation(name, self.lex)) or (
-            role == "organizer" and not looks_like_person(name, self.lex) and len(name.split()) <= 10
+            role == "organizer"
+            and not looks_like_person(name, self.lex)
+            and len(name.split()) <= 10
             and name[:1].isupper()
         ):
             return _Entry(organisation_name(name), "organisation", None, affiliation, sg, rg)

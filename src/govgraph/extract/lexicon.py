@@ -239,7 +239,8 @@ class Matcher:
             # "the Group" must not cut "the Group of Governmental Experts" short.
             taken = [(m.start, m.end) for m in out]
             extra = [
-                m for m in self._find(self._hidden_re, text, start, stop)
+                m
+                for m in self._find(self._hidden_re, text, start, stop)
                 if not any(s < m.end and m.start < e for s, e in taken)
             ]
             out = sorted(out + extra, key=lambda m: m.start)
@@ -397,9 +398,7 @@ class Lexicon:
             self._instances_by_process.setdefault(inst.process, []).append(inst)
         for insts in self._instances_by_process.values():
             insts.sort(key=lambda i: (i.start or dt.date.min, i.local_name))
-        self._notations = {
-            scheme: {c.notation: c for c in cs} for scheme, cs in self.concepts.items()
-        }
+        self._notations = {scheme: {c.notation: c for c in cs} for scheme, cs in self.concepts.items()}
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -517,7 +516,7 @@ class Lexicon:
 
         Plural and numbered forms (``Speakers``, ``Speaker 3``) resolve too.
         """
-        text = re.sub(r"\s*#?\d+\s*$", "", field_text.strip().rstrip(":").strip())
+        text = re.sub(r"\s*#?\d+\s*$", "", field_text.strip().rstrip(":").strip().replace("(s)", "s"))
         value = self.roles.lookup(text, hidden=hidden)
         if value is None and text.lower().endswith("s"):
             value = self.roles.lookup(text[:-1], hidden=hidden)

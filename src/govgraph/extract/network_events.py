@@ -85,7 +85,9 @@ def _starts_with_date(text: str) -> bool:
 def _is_field_line(text: str, ctx: PageContext) -> bool:
     """A "Label: value" line whose label is a role or a date/place field, not a title."""
     label, sep, _ = text.partition(":")
-    return bool(sep) and (ctx.role(label) is not None or bool(_DATE_LABEL.match(text)) or bool(_PLACE_LABEL.match(text)))
+    return bool(sep) and (
+        ctx.role(label) is not None or bool(_DATE_LABEL.match(text)) or bool(_PLACE_LABEL.match(text))
+    )
 
 
 def split_sections(ctx: PageContext) -> list[Section]:
@@ -132,7 +134,9 @@ def split_sections(ctx: PageContext) -> list[Section]:
                 cur = push(Section())
         elif _starts_with_date(text):
             nxt = _next_content(nt.lines, line, keep)
-            title_follows = nxt is not None and title_like(nxt.text.strip()) and not _is_field_line(nxt.text.strip(), ctx)
+            title_follows = (
+                nxt is not None and title_like(nxt.text.strip()) and not _is_field_line(nxt.text.strip(), ctx)
+            )
             previous = cur.lines[-1] if cur.lines else None
             prev_text = previous.text.strip() if previous else ""
             if cur.heading and len(cur.lines) == 1:

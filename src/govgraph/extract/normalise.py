@@ -49,8 +49,7 @@ _TOKEN = re.compile(rf"(?:[^{_SPACES}]|(?<=[ÂÃ])[{_SPACES}])+|[{_SPACES}]+")
 # key=value attribute (or a closing slash) keeps "[TBC]" and "[1]" in the text.
 _SHORTCODE = re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\s]*)+)\s*\]")
 _ODD_SPACES = dict.fromkeys(
-    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-        "\u202f\u205f\u3000\t"),
+    map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"),
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
@@ -186,9 +185,7 @@ class NormalisedText:
         return Span(self.file, o_start, o_end, line_no, stripped)
 
 
-def evidence_span(
-    source: SourceFile, nt: NormalisedText, start: int, end: int, *, whole_line: bool = True
-) -> Span:
+def evidence_span(source: SourceFile, nt: NormalisedText, start: int, end: int, *, whole_line: bool = True) -> Span:
     """The evidence :class:`Span` in ``source`` for the normalised span ``[start, end)`` of ``nt``.
 
     ``nt`` must be the normalisation of ``source.text``; the span's file is ``source.path``.
@@ -244,12 +241,7 @@ class _Builder:
         if not norm:
             return  # a deletion: nothing in the normalised text points at it
         n = len(norm)
-        if (
-            copy
-            and self.copy
-            and self.copy[-1]
-            and self.orig_starts[-1] + self.orig_lens[-1] == orig_start
-        ):
+        if copy and self.copy and self.copy[-1] and self.orig_starts[-1] + self.orig_lens[-1] == orig_start:
             # Merge consecutive copies so the segment table stays small (fast bisect, little memory).
             self.norm_lens[-1] += n
             self.orig_lens[-1] += n

@@ -83,8 +83,9 @@ def _to_date(date: str | dt.date | None) -> dt.date | None:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start),
-               text.rfind("!", 0, start))
+    left = max(
+        text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("?", 0, start), text.rfind("!", 0, start)
+    )
     m = _SENTENCE_END.search(text, end)
     return left + 1, (m.start() if m else len(text))
 
@@ -112,9 +113,7 @@ def resolve_instance(
     if day is not None:
         return _pick(instances, lambda i: i.active_on(day), lambda i: i.start is not None and i.start <= day)
     if year is not None:
-        return _pick(
-            instances, lambda i: i.covers_year(year), lambda i: i.start is not None and i.start.year <= year
-        )
+        return _pick(instances, lambda i: i.covers_year(year), lambda i: i.start is not None and i.start.year <= year)
     return None
 
 
@@ -241,7 +240,10 @@ def find_mentions(
         first = next((h for h in group if not h.hidden), group[0])
         processes.append(
             ProcessMention(
-                process=process, instance=instance, surface=first.surface, occurrences=len(group),
+                process=process,
+                instance=instance,
+                surface=first.surface,
+                occurrences=len(group),
                 evidence=nt.span(first.start, first.end),
             )
         )

@@ -54,9 +54,7 @@ def reader_for(genre: str) -> Reader:
     if genre in _INSTANCES:
         return _INSTANCES[genre]
     if genre not in _READERS:
-        raise BadInputError(
-            f"unknown document genre {genre!r}: the readers know {', '.join(genres())}"
-        )
+        raise BadInputError(f"unknown document genre {genre!r}: the readers know {', '.join(genres())}")
     module_name, cls_name = _READERS[genre]
     try:
         module = importlib.import_module(module_name)
@@ -94,7 +92,5 @@ def read_document(source: SourceDocument) -> Document:
         if genre is None:
             if not any(f.text.strip() for f in source.files):
                 raise BadInputError(f"{source.id}: the document is empty; there is nothing to read")
-            raise BadInputError(
-                f"{source.id}: cannot tell the document's genre; give one of {', '.join(genres())}"
-            )
+            raise BadInputError(f"{source.id}: cannot tell the document's genre; give one of {', '.join(genres())}")
     return reader_for(genre).read(source)

@@ -303,9 +303,7 @@ def _legend_order(counts: Counter[str]) -> list[str]:
 
 def _title(graph: nx.Graph) -> str:
     projection = graph.graph.get("projection") or "network"
-    filters = ", ".join(
-        f"{key} {value}" for key, value in graph.graph.items() if key != "projection" and value not in ("", None)
-    )
+    filters = ", ".join(f"{key} {graph.graph[key]}" for key in Filters.NAMES if graph.graph.get(key) not in ("", None))
     size = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
     return (
         f"govgraph {projection} network ({filters}; {size})" if filters else f"govgraph {projection} network ({size})"
@@ -423,14 +421,15 @@ def export_network(
     *,
     seed: int = 0,
     k: int | None = None,
+    max_event_size: int | None = None,
 ) -> tuple[nx.Graph, list[Path]]:
     """Project the store, compute the node measures (``annotate``) and write the file(s).
 
-    Returns the graph and the files written. An empty projection still writes a valid, empty file; the
+    ``max_event_size`` as in ``project``. Returns the graph and the files written. An empty projection still writes a valid, empty file; the
     caller tells the user (``graph.number_of_nodes() == 0``).
     """
     kind = ExportFormat(fmt)
     check_writable(Path(output), kind)
-    graph = project(store, projection, filters, evidence=kind is ExportFormat.html)
+    graph = project(store, projection, filters, evidence=kind is ExportFormat.html, max_event_size=max_event_size)
     annotate(graph, seed=seed, k=k)
     return graph, export(graph, Path(output), kind)

@@ -79,6 +79,7 @@ from govgraph.vocab import sparql_prologue
 
 __all__ = [
     "BUILDERS",
+    "MAX_EVENT_SIZE",
     "ActorInfo",
     "EventInfo",
     "Filters",
@@ -98,6 +99,9 @@ __all__ = [
 @dataclass(frozen=True)
 class Filters:
     """What to keep; ``None`` keeps everything. See the module docstring for each filter's meaning."""
+
+    #: the names ``describe`` gives the filters (also the graph attributes of a projection)
+    NAMES = ("process", "from", "to", "group", "collection")
 
     process: str | None = None
     year_from: int | None = None
@@ -264,6 +268,9 @@ SELECT DISTINCT ?p ?quote WHERE {
 )
 
 _ID = "https://w3id.org/govgraph/id/"
+
+#: Events with more participants than this add no co-participation edges (see ``person_network``).
+MAX_EVENT_SIZE = 1000
 _SCHEME = _ID + "scheme/"
 
 
@@ -491,9 +498,13 @@ def _co_participation(
     members: Mapping[str, set[str]],
     node_records: Mapping[str, list[ParticipationRecord]],
     evidence: Mapping[tuple[str, str], set[str]] | None,
+    max_event_size: int | None,
 ) -> nx.Graph:
     """Join every two actors that take part in the same event; ``members`` maps event → actors."""
     graph = _graph(data, projection)
+    too_big = sorted(e for e, actors in members.items() if max_event_size is not None and len(actors) > max_event_size)
+    graph.graph["skipped_events"] = ";".join(too_big)
+    graph.graph["max_event_size"] = "" if max_event_size is None else max_event_size
     actor_events: dict[str, set[str]] = defaultdict(set)
     for event, actors in members.items():
         for actor in actors:
@@ -501,7 +512,10 @@ def _co_participation(
     for actor in sorted(actor_events):
         graph.add_node(actor, **_actor_node(data.actor(actor), node_records.get(actor, []), len(actor_events[actor])))
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    skipped = set(too_big)
     for event in sorted(members):
+        if event in skipped:
+            continue
         for u, v in combinations(sorted(members[event]), 2):
             shared[(u, v)].append(event)
     for (u, v), event_list in shared.items():
@@ -540,8 +554,15 @@ def _evidence_index(data: NetworkData, *, organisations: bool = False) -> dict[t
 # -- projections -------------------------------------------------------------------------------
 
 
-def person_network(data: NetworkData, *, evidence: bool = False) -> nx.Graph:
+def person_network(
+    data: NetworkData, *, evidence: bool = False, max_event_size: int | None = MAX_EVENT_SIZE
+) -> nx.Graph:
     """Person–person co-participation: an edge per pair of people sharing at least one event.
+
+    An event with more than ``max_event_size`` people (``MAX_EVENT_SIZE`` by default; ``None`` for no
+    limit) adds no edge: a meeting of thousands would join everyone to everyone (n²/2 edges) and says
+    nothing about who works with whom. Its people keep their nodes and the event still counts in
+    their ``n_events``; the graph attribute ``skipped_events`` lists such events (``;``-joined).
 
     Edge attributes: ``weight`` (the number of shared events), ``events`` (their IRIs joined by ``;``,
     sorted), ``event_labels`` (their names in the same order, joined by ``;``) and, with ``evidence``,
@@ -553,14 +574,18 @@ def person_network(data: NetworkData, *, evidence: bool = False) -> nx.Graph:
         if data.actor(record.actor).kind == "person":
             members[record.event].add(record.actor)
             records[record.actor].append(record)
-    return _co_participation(data, "person", members, records, _evidence_index(data) if evidence else None)
+    index = _evidence_index(data) if evidence else None
+    return _co_participation(data, "person", members, records, index, max_event_size)
 
 
-def organisation_network(data: NetworkData, *, evidence: bool = False) -> nx.Graph:
+def organisation_network(
+    data: NetworkData, *, evidence: bool = False, max_event_size: int | None = MAX_EVENT_SIZE
+) -> nx.Graph:
     """Organisation–organisation co-participation (states included, ``kind`` tells them apart).
 
     An organisation takes part in an event when it is a participant there (an organiser, a
-    contributor) or the stated affiliation of a participant. Edge attributes as in ``person_network``.
+    contributor) or the stated affiliation of a participant. Edge attributes and ``max_event_size``
+    as in ``person_network``.
     """
     members: dict[str, set[str]] = defaultdict(set)
     records: dict[str, list[ParticipationRecord]] = defaultdict(list)
@@ -573,10 +598,10 @@ def organisation_network(data: NetworkData, *, evidence: bool = False) -> nx.Gra
                 members[record.event].add(affiliation)
                 records[affiliation].append(record)
     index = _evidence_index(data, organisations=True) if evidence else None
-    return _co_participation(data, "organisation", members, records, index)
+    return _co_participation(data, "organisation", members, records, index, max_event_size)
 
 
-def actor_event_network(data: NetworkData, *, evidence: bool = False) -> nx.Graph:
+def actor_event_network(data: NetworkData, *, evidence: bool = False, **_: object) -> nx.Graph:
     """The bipartite actor–event graph: each participant joined to each event it takes part in.
 
     Nodes carry ``bipartite`` (0 for actors, 1 for events, networkx's convention). Edge attributes:
@@ -608,7 +633,7 @@ def actor_event_network(data: NetworkData, *, evidence: bool = False) -> nx.Grap
     return graph
 
 
-def actor_process_network(data: NetworkData, *, evidence: bool = False) -> nx.Graph:
+def actor_process_network(data: NetworkData, *, evidence: bool = False, **_: object) -> nx.Graph:
     """The bipartite actor–process graph: each participant joined to the processes of its events.
 
     Process nodes are keyed by ``process:{notation}`` with ``kind`` ``process``; ``bipartite`` is 0 for
@@ -665,8 +690,12 @@ def project(
     filters: Filters | None = None,
     *,
     evidence: bool = False,
+    max_event_size: int | None = None,
 ) -> nx.Graph:
     """The ``projection`` of the store's graph, filtered; see the module docstring.
+
+    ``max_event_size`` applies to the co-participation projections (see ``person_network``); ``None``
+    means the default ``MAX_EVENT_SIZE``; pass ``0`` for no limit.
 
     >>> graph = project(store, "person", Filters(process="OEWG", year_from=2021))  # doctest: +SKIP
     """
@@ -676,4 +705,5 @@ def project(
         valid = ", ".join(p.value for p in Projection)
         raise BadInputError(f"unknown projection {projection!r}; choose one of {valid}") from None
     data = load_network_data(store, filters, evidence=evidence)
-    return BUILDERS[kind](data, evidence=evidence)
+    limit = MAX_EVENT_SIZE if max_event_size is None else (max_event_size or None)
+    return BUILDERS[kind](data, evidence=evidence, max_event_size=limit)

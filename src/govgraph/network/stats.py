@@ -20,7 +20,7 @@ from govgraph.network.measures import (
     event_balance,
     mixing_matrix,
 )
-from govgraph.network.projections import BUILDERS, Filters, Projection, load_network_data
+from govgraph.network.projections import BUILDERS, MAX_EVENT_SIZE, Filters, Projection, load_network_data
 from govgraph.store import GraphStore
 
 __all__ = ["CENTRALITIES", "network_stats", "render_text", "summarise"]
@@ -70,7 +70,8 @@ def summarise(graph: nx.Graph, *, top: int = 10, seed: int = 0, k: int | None = 
     )
     return {
         "projection": graph.graph.get("projection", ""),
-        "filters": {key: value for key, value in graph.graph.items() if key != "projection" and value != ""},
+        "filters": {key: graph.graph[key] for key in Filters.NAMES if graph.graph.get(key) not in ("", None)},
+        "skipped_events": [e for e in str(graph.graph.get("skipped_events", "")).split(";") if e],
         "nodes": n,
         "edges": m,
         "density": nx.density(graph) if n > 1 else 0.0,
@@ -101,6 +102,7 @@ def network_stats(
     top: int = 10,
     seed: int = 0,
     k: int | None = None,
+    max_event_size: int | None = None,
 ) -> dict[str, Any]:
     """Project the store and summarise the network (``summarise``), with per-event stakeholder balance.
 
@@ -108,7 +110,8 @@ def network_stats(
     events: the number of events, the mean balance index and the ``top`` least and most balanced events.
     """
     data = load_network_data(store, filters)
-    graph = BUILDERS[Projection(projection)](data)
+    limit = MAX_EVENT_SIZE if max_event_size is None else (max_event_size or None)
+    graph = BUILDERS[Projection(projection)](data, max_event_size=limit)
     summary = summarise(graph, top=top, seed=seed, k=k)
     kinds = {iri: info.kind for iri, info in data.actors.items()}
     balance = event_balance(data.participations, actors=kinds)
@@ -150,6 +153,11 @@ def render_text(summary: dict[str, Any]) -> str:
     lines: list[str] = []
     filters = ", ".join(f"{k} {v}" for k, v in summary["filters"].items())
     lines.append(f"{summary['projection']} network" + (f" ({filters})" if filters else ""))
+    if summary.get("skipped_events"):
+        lines.append(
+            f"{len(summary['skipped_events'])} event(s) too large to join their participants "
+            f"(--max-event-size): {'; '.join(summary['skipped_events'][:5])}"
+        )
     if summary["nodes"] == 0:
         lines.append("no actors match the filters: the network is empty")
         return "\n".join(lines) + "\n"
