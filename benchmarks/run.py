@@ -131,6 +131,109 @@ def call(name: str, timeout: float, **job: Any) -> dict[str, Any]:
     return {"status": "error", "reason": f"worker exited {done.returncode}: {' | '.join(tail)}"[:400]}
 
 
+def call_items(
+    name: str, timeout: float, item_timeout: float, items: list[dict[str, Any]], **job: Any
+) -> dict[str, Any]:
+    """Run a stage that measures a list of queries, giving each at most ``item_timeout`` seconds.
+
+    The worker reports each query's start and result in a progress file; a query that runs too long
+    is recorded as such, the worker is stopped, and a new one carries on with the rest. The worker's
+    other figures (the rdflib parse time) come from its first run.
+    """
+    results: dict[str, Any] = {}
+    first: dict[str, Any] | None = None
+    pending = list(items)
+    deadline = time.monotonic() + timeout
+    while True:
+        with tempfile.TemporaryDirectory(prefix="govgraph-bench-") as tmp:
+            progress, stdout = Path(tmp) / "progress.jsonl", Path(tmp) / "stdout"
+            arguments = json.dumps({**job, "queries": pending, "progress": str(progress)})
+            command = [sys.executable, str(HERE / "run.py"), "--worker", name, "--job", arguments]
+            with stdout.open("w") as handle:
+                process = subprocess.Popen(command, stdout=handle, stderr=subprocess.DEVNULL, cwd=REPO)
+            current: tuple[str, float] | None = None
+            stopped = ""
+            while process.poll() is None:
+                time.sleep(0.2)
+                events = _events(progress)
+                current = _current(events)
+                if current and time.monotonic() - current[1] > item_timeout:
+                    stopped = current[0]
+                elif time.monotonic() > deadline:
+                    stopped = "*"
+                if stopped:
+                    process.kill()
+                    process.wait()
+                    break
+            events = _events(progress)
+            for event in events:
+                if event.get("event") == "done":
+                    results[event["item"]] = event["result"]
+            outcome = _result_line(stdout.read_text()) if not stopped else None
+            if first is None:
+                loaded = next((e for e in events if e.get("event") == "loaded"), None)
+                if outcome is not None:
+                    first = outcome
+                elif loaded:
+                    first = {"status": "ok", "seconds": loaded["seconds"], "peak_rss_mb": loaded["peak_rss_mb"]}
+                else:
+                    first = {
+                        "status": "skipped" if stopped else "error",
+                        "reason": "stopped before it loaded" if stopped else "worker gave no result",
+                    }
+                if events:
+                    first["peak_rss_mb"] = max([e["peak_rss_mb"] for e in events] + [first.get("peak_rss_mb") or 0])
+        if stopped and stopped != "*":
+            results[stopped] = {
+                "error": f"did not finish within the per-query limit of {item_timeout:.0f} s",
+                "timeout": True,
+            }
+        elif stopped == "*":
+            for item in pending:
+                results.setdefault(item["name"], {"error": f"not run: the stage limit of {timeout:.0f} s was reached"})
+        pending = [item for item in pending if item["name"] not in results]
+        if not pending or stopped == "*" or not stopped:
+            break
+    for item in pending:  # the worker ended without reporting these
+        results.setdefault(item["name"], {"error": (first or {}).get("reason", "no result")})
+    out = dict(first or {"status": "error"})
+    out["queries"] = results
+    return out
+
+
+def _events(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:  # a line being written
+            break
+    return events
+
+
+def _current(events: list[dict[str, Any]]) -> tuple[str, float] | None:
+    # The query started last and not finished yet, with the monotonic time it started at (approximated).
+    started: dict[str, float] = {}
+    for event in events:
+        if event.get("event") == "start":
+            started[event["item"]] = event["t"]
+        elif event.get("event") == "done":
+            started.pop(event["item"], None)
+    if not started:
+        return None
+    name, wall = next(iter(started.items()))
+    return name, time.monotonic() - (time.time() - wall)
+
+
+def _result_line(stdout: str) -> dict[str, Any] | None:
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(RESULT_MARK):
+            return json.loads(line[len(RESULT_MARK) :])
+    return None
+
+
 # -- the parent side ------------------------------------------------------------------------------
 
 
@@ -142,7 +245,9 @@ class Settings:
     seed: int
     repeats: int
     timeout: float
+    query_timeout: float
     rdflib_max: int
+    rdflib_query_max: int
     pyshacl_max: int
     full_validation_max: int
     build_validate_max: int
@@ -258,14 +363,29 @@ class Suite:
         except Exception as error:  # NotAvailable or a broken library
             queries, unrunnable, query_status = [], [], f"{error}"
         self.log(f"{scale}: {len(queries)} library queries (govgraph)")
-        ours = call("queries_store", s.timeout, store=str(store), queries=queries, repeats=s.repeats) if queries else {}
-        run_rdflib = triples <= s.rdflib_max
-        self.log(f"{scale}: rdflib baseline" + ("" if run_rdflib else " skipped"))
-        plain = (
-            call("rdflib_baseline", s.timeout, nq=str(nq), queries=queries, repeats=s.repeats, run_queries=True)
-            if run_rdflib
-            else {"status": "skipped", "reason": f"rdflib baseline runs up to {s.rdflib_max} triples"}
+        ours = (
+            call_items("queries_store", s.timeout, s.query_timeout, queries, store=str(store), repeats=s.repeats)
+            if queries
+            else {}
         )
+        run_rdflib = triples <= s.rdflib_max
+        rdflib_queries = triples <= s.rdflib_query_max
+        self.log(f"{scale}: rdflib baseline" + ("" if run_rdflib else " skipped"))
+        if run_rdflib:
+            plain = call_items(
+                "rdflib_baseline",
+                s.timeout,
+                s.query_timeout,
+                queries if rdflib_queries else [],
+                nq=str(nq),
+                repeats=s.repeats,
+                run_queries=rdflib_queries,
+            )
+        else:
+            plain = {"status": "skipped", "reason": f"rdflib baseline runs up to {s.rdflib_max} triples"}
+        if run_rdflib and not rdflib_queries and plain.get("status") == "ok":
+            reason = f"rdflib queries run up to {s.rdflib_query_max} triples"
+            plain = {**plain, "queries": {i["name"]: {"skip": reason} for i in queries}}
         self._baseline(load, plain, "rdflib Dataset parse", triples)
         if query_status:
             self.add(Row(scale, kind, n, "query", status="not available", note=query_status))
@@ -277,7 +397,9 @@ class Suite:
             row = Row(scale, kind, n, "query", name, rss_mb=ours.get("peak_rss_mb"))
             if "seconds" in mine:
                 row.govgraph = mine["seconds"]
-                row.note = f"{mine['rows']} rows; median of {s.repeats}"
+                row.note = f"{mine['rows']} rows; median of {len(mine['runs'])}"
+            elif mine.get("timeout"):
+                row.status, row.note = "skipped", f"> {s.query_timeout:.0f} s: stopped at the per-query limit"
             else:
                 row.status = "error" if mine else ours.get("status", "error")
                 row.note = mine.get("error") or ours.get("reason", "")
@@ -287,6 +409,10 @@ class Suite:
                 if "rows" in mine and theirs["rows"] != mine["rows"]:
                     row.note += f"; rdflib gave {theirs['rows']} rows"
                 sub["seconds"] = theirs["seconds"]
+            elif theirs.get("skip"):
+                sub = {"status": "skipped", "reason": theirs["skip"]}
+            elif theirs.get("timeout"):
+                sub = {"status": "skipped", "reason": f"> {s.query_timeout:.0f} s (stopped at the per-query limit)"}
             elif plain.get("status") == "ok":
                 sub = {"status": "error", "reason": theirs.get("error", "no result")}
             self._baseline(row, sub, "rdflib, same query text", triples, peak=False)
@@ -576,11 +702,120 @@ def plot(rows: list[Row], target: Path) -> None:
     plt.close(figure)
 
 
+def _x(rows: list[Row], row: Row) -> int:
+    # The size a row's cost is set against: triples in the store (from its scale's load row).
+    load = [r for r in rows if r.scale == row.scale and r.stage == "load" and r.extra.get("triples")]
+    return int(load[0].extra["triples"]) if load else row.n
+
+
+def growth(rows: list[Row]) -> list[tuple[str, str, float, str]]:
+    """Per figure measured at two or more triple sizes: the log-log slope between the two largest.
+
+    1 is linear; above ~1.2 the cost grows worse than linearly. Returns (figure, side, slope, sizes).
+    """
+    import math
+
+    out = []
+    for kind in ("documents", "triples"):
+        keys = sorted({(r.stage, r.item) for r in rows if r.kind == kind})
+        for stage, item in keys:
+            if stage == "generate":
+                continue
+            chosen = [r for r in rows if r.kind == kind and (r.stage, r.item) == (stage, item)]
+            for side in ("govgraph", "baseline"):
+                points = sorted(
+                    (_x(rows, r), getattr(r, side))
+                    for r in chosen
+                    if getattr(r, side) and r.unit == "s" and not (side == "baseline" and r.extrapolated)
+                )
+                if len(points) < 2 or points[-1][0] <= points[-2][0] or min(p[1] for p in points[-2:]) < 0.05:
+                    continue
+                (x1, y1), (x2, y2) = points[-2], points[-1]
+                slope = math.log(y2 / y1) / math.log(x2 / x1)
+                label = f"{stage} {item}".strip() + f" ({kind} path)"
+                out.append((label, side, slope, f"{x1:,} → {x2:,} triples"))
+    return out
+
+
+def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
+    """Issue 7's targets against the figures of this run: (target, measured, verdict)."""
+
+    def at(stage: str, size: float, kind: str = "triples") -> list[Row]:
+        return [r for r in rows if r.kind == kind and r.stage == stage and r.n == int(size)]
+
+    out: list[tuple[str, str, str]] = []
+    load = at("load", 1e6)
+    if load and load[0].govgraph is not None:
+        out.append(("load < 10 s at 10^6 triples", _fmt(load[0].govgraph), _verdict(load[0].govgraph < 10)))
+    else:
+        out.append(("load < 10 s at 10^6 triples", "not measured in this run", "—"))
+    queries = [r for r in at("query", 1e6)]
+    if queries:
+        slow = [r for r in queries if r.govgraph is None or r.govgraph >= 1]
+        worst = max((r.govgraph for r in queries if r.govgraph is not None), default=None)
+        measured = f"slowest {_fmt(worst)}; {len(slow)} of {len(queries)} at or over 1 s or not finished"
+        names = ", ".join(r.item for r in slow)
+        out.append(
+            (
+                "every library query < 1 s at 10^6 triples",
+                measured + (f" ({names})" if names else ""),
+                _verdict(not slow),
+            )
+        )
+    else:
+        out.append(("every library query < 1 s at 10^6 triples", "not measured in this run", "—"))
+    delta = at("validate-delta", 1e6)
+    if delta and delta[0].govgraph is not None:
+        out.append(
+            (
+                "in-context validation of 10^3 triples < 5 s at 10^6",
+                _fmt(delta[0].govgraph),
+                _verdict(delta[0].govgraph < 5),
+            )
+        )
+    else:
+        out.append(("in-context validation of 10^3 triples < 5 s at 10^6", "not measured in this run", "—"))
+    builds = [r for r in rows if r.stage == "build" and r.rss_mb is not None and r.status == "ok"]
+    loads = [r for r in rows if r.stage == "load" and r.rss_mb is not None and r.n >= 1e6]
+    for row in builds + loads:
+        out.append(
+            (f"peak memory < 1 GB ({row.stage}, {row.scale})", f"{row.rss_mb:,.0f} MB", _verdict(row.rss_mb < 1024))
+        )
+    big = at("build", 1e5, "documents")
+    if big and big[0].govgraph is not None:
+        out.append(("full build < 10 min at 10^5 documents", _fmt(big[0].govgraph), _verdict(big[0].govgraph < 600)))
+    else:
+        rates = [r for r in rows if r.stage == "extract" and r.govgraph]
+        if rates:
+            best = max(rates, key=lambda r: r.n)
+            floor = 1e5 / best.govgraph
+            out.append(
+                (
+                    "full build < 10 min at 10^5 documents",
+                    f"not run; extraction alone at {best.govgraph:,.0f} docs/s ({best.scale}) would take "
+                    f"≈{floor / 60:,.0f} min (extrapolated)",
+                    _verdict(floor < 600) + " (extrap.)",
+                )
+            )
+        else:
+            out.append(("full build < 10 min at 10^5 documents", "not measured in this run", "—"))
+    return out
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
 def write_results(report: dict[str, Any], rows: list[Row], out: Path) -> Path:
     """benchmarks/RESULTS.md (and the plot beside it) from this run."""
     shutil.copyfile(out / "results.png", HERE / "results.png")
     m = report["machine"]
     scales = ", ".join(sorted({r.scale for r in rows}, key=lambda s: (s.split()[1], float(s.split()[0]))))
+    target_lines = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in targets(rows))
+    if report["smoke"]:
+        target_lines = "| (a smoke run checks that every stage runs; its timings are not figures) | — | — |"
+    steep = [g for g in growth(rows) if g[2] > 1.2]
+    growth_lines = "\n".join(f"| {a} | {b} | {c:.2f} | {d} |" for a, b, c, d in steep) or "| (none) | | | |"
     text = f"""# Benchmark results
 
 Regenerate with (from the repository root):
@@ -597,11 +832,42 @@ Regenerate with (from the repository root):
 
 What each figure means, and the targets: [README.md](README.md). The plot: ![cost against scale](results.png)
 
+## Targets (issue 7)
+
+| target | measured | verdict |
+|---|---|---|
+{target_lines}
+
+## Growth with scale
+
+Log-log slope of each figure between the two largest sizes measured (1 = linear; figures under
+50 ms are left out, they are noise). Only slopes above 1.2 are listed:
+
+| figure | side | slope | between |
+|---|---|---|---|
+{growth_lines}
+
+## Every figure
+
 {markdown_table(rows, report["smoke"])}
 """
     target = HERE / "RESULTS.md"
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def report_from_json(path: Path, *, write: bool) -> int:
+    """Print (and with ``write`` rewrite RESULTS.md from) the results of an earlier run."""
+    import dataclasses
+
+    report = json.loads(path.read_text(encoding="utf-8"))
+    names = {f.name for f in dataclasses.fields(Row)}
+    rows = [Row(**{k: v for k, v in r.items() if k in names}) for r in report["rows"]]
+    print_table(rows, report["smoke"])
+    if write:
+        plot(rows, path.parent / "results.png")
+        print(f"wrote {write_results(report, rows, path.parent)}")
+    return 0
 
 
 # -- command line ---------------------------------------------------------------------------------
@@ -622,25 +888,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeats", type=int, default=5, help="runs per query (the median is reported)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds one stage may take before it is skipped")
+    parser.add_argument("--query-timeout", type=float, default=60, help="seconds one query may take (all its runs)")
     parser.add_argument("--rdflib-max", type=float, default=1e6, help="largest store the rdflib baseline loads")
+    parser.add_argument("--rdflib-query-max", type=float, default=2e5, help="largest store rdflib queries run on")
     parser.add_argument("--pyshacl-max", type=float, default=3e4, help="largest store full pyshacl validates")
     parser.add_argument(
         "--full-validation-max", type=float, default=1e5, help="largest store govgraph validates in full"
     )
-    parser.add_argument("--build-validate-max", type=float, default=1e3, help="largest corpus built with validation")
+    parser.add_argument("--build-validate-max", type=float, default=200, help="largest corpus built with validation")
     parser.add_argument("--betweenness-k", type=int, default=256, help="sampled sources for the baseline betweenness")
-    parser.add_argument("--smoke", action="store_true", help="50 documents and 10^4 triples; checks only that it runs")
+    parser.add_argument("--smoke", action="store_true", help="30 documents and 5000 triples; checks only that it runs")
     parser.add_argument("--write-results", action="store_true", help="rewrite benchmarks/RESULTS.md from this run")
+    parser.add_argument("--from-json", type=Path, help="no run: report (and --write-results) from a results.json")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--job", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         return worker(args.worker, args.job or "{}")
 
+    if args.from_json:
+        return report_from_json(args.from_json, write=args.write_results)
     documents, triple_scales = _scales(args.scale), _scales(args.triples)
     if args.smoke:
-        documents, triple_scales = documents or [50], triple_scales or [10_000]
-        args.repeats = 1
+        documents, triple_scales = documents or [30], triple_scales or [5_000]
+        args.repeats, args.query_timeout, args.timeout = 1, min(args.query_timeout, 10), min(args.timeout, 300)
     if not documents and not triple_scales:
         parser.error("give --scale and/or --triples (or --smoke)")
     out = args.out or (Path(tempfile.mkdtemp(prefix="govgraph-bench-")) if args.smoke else HERE / "out")
@@ -650,7 +921,9 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         repeats=args.repeats,
         timeout=args.timeout,
+        query_timeout=args.query_timeout,
         rdflib_max=int(args.rdflib_max),
+        rdflib_query_max=int(args.rdflib_query_max),
         pyshacl_max=int(args.pyshacl_max),
         full_validation_max=int(args.full_validation_max),
         build_validate_max=int(args.build_validate_max),

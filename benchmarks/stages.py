@@ -52,12 +52,16 @@ def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def _median(call: Callable[[], Any], repeats: int) -> tuple[float, Any, list[float]]:
+def _median(call: Callable[[], Any], repeats: int, budget: float = 5.0) -> tuple[float, Any, list[float]]:
+    """Median of up to ``repeats`` runs; no further runs once ``budget`` seconds are spent (a slow
+    query's single run is its figure: repeating it would only spend the machine)."""
     times: list[float] = []
     value: Any = None
     for _ in range(max(1, repeats)):
         seconds, value = _timed(call)
         times.append(seconds)
+        if sum(times) > budget:
+            break
     return statistics.median(times), value, times
 
 
@@ -227,39 +231,57 @@ def _bound_text(name: str, params: dict[str, str]) -> str:
     return sparql.bind_values(item.text, bindings) if bindings else item.text
 
 
-def queries_store(store: str, queries: list[dict[str, Any]], repeats: int) -> dict[str, Any]:
+def _progress(path: str | None, **event: Any) -> None:
+    # One JSON line per event, flushed at once: the parent watches it to stop a query that runs too long.
+    if path:
+        import resource
+
+        event["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(event, default=str) + "\n")
+
+
+def _run_items(
+    queries: list[dict[str, Any]], repeats: int, progress: str | None, run: Callable[[dict[str, Any]], Any]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in queries:
+        _progress(progress, event="start", item=item["name"], t=time.time())
+        try:
+            median, result, times = _median(lambda i=item: run(i), repeats)
+            rows = getattr(result, "rows", result)
+            out[item["name"]] = {"seconds": median, "runs": times, "rows": len(rows or [])}
+        except Exception as error:
+            out[item["name"]] = {"error": f"{type(error).__name__}: {error}"[:300]}
+        _progress(progress, event="done", item=item["name"], result=out[item["name"]])
+    return out
+
+
+def queries_store(
+    store: str, queries: list[dict[str, Any]], repeats: int, progress: str | None = None
+) -> dict[str, Any]:
     """Each library query through ``govgraph.query.run_query`` on the store: median of ``repeats``."""
     query = _api("govgraph.query", "run_query")
     from govgraph.store import GraphStore
 
-    out: dict[str, Any] = {}
     with GraphStore.open(Path(store), read_only=True) as opened:
-        for item in queries:
-            try:
-                median, result, times = _median(
-                    lambda i=item: query.run_query(i["name"], i["params"], store=opened), repeats
-                )
-                out[item["name"]] = {"seconds": median, "runs": times, "rows": len(getattr(result, "rows", []) or [])}
-            except Exception as error:
-                out[item["name"]] = {"error": f"{type(error).__name__}: {error}"[:300]}
+        out = _run_items(queries, repeats, progress, lambda i: query.run_query(i["name"], i["params"], store=opened))
     return {"queries": out}
 
 
-def rdflib_baseline(nq: str, queries: list[dict[str, Any]], repeats: int, run_queries: bool) -> dict[str, Any]:
+def rdflib_baseline(
+    nq: str, queries: list[dict[str, Any]], repeats: int, run_queries: bool, progress: str | None = None
+) -> dict[str, Any]:
     """The plain stack: parse the same N-Quads into an rdflib Dataset, run the same query texts."""
     from rdflib import Dataset
 
     dataset = Dataset(default_union=True)
     seconds, _ = _timed(lambda: dataset.parse(nq, format="nquads"))
+    _progress(progress, event="loaded", seconds=seconds)
     out: dict[str, Any] = {}
     if run_queries:
-        for item in queries:
-            try:
-                text = _bound_text(item["name"], item["params"])
-                median, rows, times = _median(lambda t=text: list(dataset.query(t)), repeats)
-                out[item["name"]] = {"seconds": median, "runs": times, "rows": len(rows)}
-            except Exception as error:
-                out[item["name"]] = {"error": f"{type(error).__name__}: {error}"[:300]}
+        texts = {item["name"]: _bound_text(item["name"], item["params"]) for item in queries}
+        out = _run_items(queries, repeats, progress, lambda i: list(dataset.query(texts[i["name"]])))
     return {"seconds": seconds, "queries": out}
 
 

@@ -127,6 +127,7 @@ def test_score_by_hand():
     assert c["sdg_targets"].precision == 1.0
     assert c["sdg_targets"].recall == 0.5
     assert c["sdg_targets"].f1 == pytest.approx(2 / 3)
+    assert s.placeholders == ["Speaker TBC"]
     assert s.missed["persons"] == ["nnenna nwakanma"]
     assert s.spurious["persons"] == ["speaker tbc"]
     assert s.spurious["processes"] == ["OEWG"]
@@ -178,8 +179,10 @@ def test_evaluate_micro_averages_over_documents(tmp_path):
         "f1": 0.75,
     }
     assert set(data["overall"]) == set(METRICS)
+    assert data["placeholder_actors"] == 1  # "Speaker TBC" in t/a
     table = report.table()
     assert "OVERALL (2 documents, micro)" in table
+    assert table.splitlines()[-1] == "persons made from placeholders: 1"
     assert table.splitlines()[0].split() == ["document", "metric", "P", "R", "F1", "tp", "fp", "fn"]
 
 

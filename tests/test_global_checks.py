@@ -31,7 +31,7 @@ doc:a {
     person:bo a gg:Person ; foaf:name "Bo Li" .
     # described again in doc:b: one node, not a duplicate
     pt:ana-e1 a gg:Participation ; gg:participant person:ana ; gg:event event:e1 ; gg:role role:speaker .
-    # Bo twice at e1, as speaker both times, in two graphs
+    # Bo at e1 as this document states it; doc:b states it too, as another node: not a duplicate
     pt:bo-e1-a a gg:Participation ; gg:participant person:bo ; gg:event event:e1 ; gg:role role:speaker .
     # one name, two person IRIs
     person:ana-perez a gg:Person ; foaf:name "Ana Pérez" .
@@ -43,8 +43,11 @@ doc:a {
 doc:b {
     pt:ana-e1 a gg:Participation ; gg:participant person:ana ; gg:event event:e1 ; gg:role role:speaker .
     person:ana a gg:Person ; foaf:name "Ana Pérez" .
+    # Bo twice at e1 in ONE document, as speaker both times
+    person:bo a gg:Person ; foaf:name "Bo Li" .
     pt:bo-e1-b a gg:Participation ; gg:participant person:bo ; gg:event event:e1 ;
         gg:role role:speaker , role:moderator .
+    pt:bo-e1-c a gg:Participation ; gg:participant person:bo ; gg:event event:e1 ; gg:role role:speaker .
     # a second mandate in another graph
     pi:oewg-2019-2021 a gg:ProcessInstance ; gg:mandatedBy ins:a-res-73-266 .
     # the same mandate stated again: not a second one
@@ -73,16 +76,16 @@ def test_global_checks_exact_rows(store: GraphStore) -> None:
             "one canonical name must have one IRI.",
         ),
         (
-            "Violation", "check duplicate-participation", "id:participation/bo-e1-a", "gg:participant",
-            "id:participation/bo-e1-b",
+            "Violation", "check duplicate-participation", "id:participation/bo-e1-b", "gg:participant",
+            "id:participation/bo-e1-c",
             "Bo Li takes part in Workshop one through 2 participation nodes "
-            "(id:participation/bo-e1-a, id:participation/bo-e1-b); merge them into one.",
+            "(id:participation/bo-e1-b, id:participation/bo-e1-c); merge them into one.",
         ),
         (
-            "Violation", "check person-listed-twice", "id:participation/bo-e1-a", "gg:role",
-            "id:participation/bo-e1-b",
+            "Violation", "check person-listed-twice", "id:participation/bo-e1-b", "gg:role",
+            "id:participation/bo-e1-c",
             "Bo Li is listed 2 times as Speaker at Workshop one "
-            "(id:participation/bo-e1-a, id:participation/bo-e1-b); keep one listing.",
+            "(id:participation/bo-e1-b, id:participation/bo-e1-c); keep one listing.",
         ),
         (
             "Warning", "check two-mandates", "id:process-instance/oewg-2019-2021", "gg:mandatedBy", None,
@@ -101,7 +104,7 @@ def test_each_check_query_alone(store: GraphStore) -> None:
     [row] = store.select((paths.CHECKS_DIR / "duplicate-participation.rq").read_text(encoding="utf-8"))
     assert str(row["participant"]) == f"{id_}person/bo"
     assert int(row["count"]) == 2  # type: ignore[arg-type]
-    assert sorted(str(row["nodes"]).split()) == [f"{id_}participation/bo-e1-a", f"{id_}participation/bo-e1-b"]
+    assert sorted(str(row["nodes"]).split()) == [f"{id_}participation/bo-e1-b", f"{id_}participation/bo-e1-c"]
     [row] = store.select((paths.CHECKS_DIR / "two-mandates.rq").read_text(encoding="utf-8"))
     assert str(row["instance"]) == f"{id_}process-instance/oewg-2019-2021"
     assert int(row["count"]) == 2  # type: ignore[arg-type]

@@ -19,7 +19,11 @@ SEEDS = CORPUS_DIR / "seeds"
 DOCS = Path(__file__).parent / "data" / "docs" / "igf"
 
 CS, GOV, PS, TC, IGO, AC = (
-    "Civil Society", "Government", "Private Sector", "Technical Community", "Intergovernmental Organization",
+    "Civil Society",
+    "Government",
+    "Private Sector",
+    "Technical Community",
+    "Intergovernmental Organization",
     "Academia",
 )
 AF, AP, EE = "African Group", "Asia-Pacific Group", "Eastern European Group"
@@ -57,17 +61,24 @@ def test_seed_000_pre_event_2019() -> None:
     doc = _read(SEEDS / "000_907f27a4b7816e82.txt")
     assert _event(doc) == {
         "title": "Strengthening the multi-stakeholder approach on international norms in cyberspace",
-        "code": "IGF 2019 Pre-Event #20", "date": "2019-11-25", "end_date": None, "location": "Estrel Saal A",
-        "format": None, "duration_minutes": None,
+        "code": "IGF 2019 Pre-Event #20",
+        "date": "2019-11-25",
+        "end_date": None,
+        "location": "Estrel Saal A",
+        "format": None,
+        "duration_minutes": None,
         "organisers": [
             {"name": "EU Cyber Direct", "kind": "organisation"},
             {"name": "Stiftung Neue Verantwortung e.V.", "kind": "organisation"},
         ],
-        "processes": ["IGF", "GGE", "OEWG"], "sdg_targets": [],
+        "processes": ["IGF", "GGE", "OEWG"],
+        "sdg_targets": [],
     }
     assert _people(doc) == []
     assert _extra(doc) == (
-        "10:35-12:35", None, "igf-2019",
+        "10:35-12:35",
+        None,
+        "igf-2019",
         [("IGF", "igf"), ("GGE", "gge-2014-2015"), ("GGE", "gge-2019-2021"), ("OEWG", "oewg-2019-2021")],
     )
     assert [i.instrument for i in doc.instruments] == ["a-70-174"]
@@ -77,10 +88,16 @@ def test_seed_000_pre_event_2019() -> None:
 def test_seed_001_workshop_2021() -> None:
     doc = _read(SEEDS / "001_f8a1a0766480eedb.txt")
     assert _event(doc) == {
-        "title": "Multistakeholder engagement in implementation of the Roadmap", "code": "IGF 2021 WS #257",
-        "date": None, "end_date": None, "location": None, "format": "round-table", "duration_minutes": 90,
+        "title": "Multistakeholder engagement in implementation of the Roadmap",
+        "code": "IGF 2021 WS #257",
+        "date": None,
+        "end_date": None,
+        "location": None,
+        "format": "round-table",
+        "duration_minutes": 90,
         "organisers": [{"name": "Jason Munyan", "kind": "person"}],
-        "processes": ["Roadmap", "IGF"], "sdg_targets": ["17.16", "17.17", "17.6"],
+        "processes": ["Roadmap", "IGF"],
+        "sdg_targets": ["17.16", "17.17", "17.6"],
     }
     assert _people(doc) == [
         ("Jason Munyan", ("organizer", "online_moderator", "rapporteur"), IGO, None, "United Nations"),
@@ -91,6 +108,7 @@ def test_seed_001_workshop_2021() -> None:
     assert _extra(doc) == (None, None, "igf-2021", [("Roadmap", "roadmap-2020"), ("IGF", "igf")])
     assert doc.to_contract()["organisations"] == [{"name": "United Nations", "stakeholder_group": None}]
     jason = doc.events[0].participants[0]
+    assert jason.inferred_stakeholder_group is None  # stated on another line: nothing to infer
     assert [(s.line, s.quote) for s in jason.evidence] == [
         (6, "Organizer 1: Jason Munyan, United Nations"),
         (18, "Jason Munyan, Intergovernmental Organization, Intergovernmental Organization"),
@@ -101,9 +119,16 @@ def test_seed_001_workshop_2021() -> None:
 def test_seed_002_proposal_with_duplicated_blocks() -> None:
     doc = _read(SEEDS / "002_ab2014dc970125be.txt")
     assert _event(doc) == {
-        "title": None, "code": None, "date": None, "end_date": None, "location": None, "format": "classroom",
-        "duration_minutes": 60, "organisers": [],
-        "processes": ["PermanentMechanism", "UNCC", "OEWG", "AHC"], "sdg_targets": [],
+        "title": None,
+        "code": None,
+        "date": None,
+        "end_date": None,
+        "location": None,
+        "format": "classroom",
+        "duration_minutes": 60,
+        "organisers": [],
+        "processes": ["PermanentMechanism", "UNCC", "OEWG", "AHC"],
+        "sdg_targets": [],
     }
     # Written order kept where nothing marks the surname ("Suto Timea"): never a guess.
     assert _people(doc) == [
@@ -115,7 +140,9 @@ def test_seed_002_proposal_with_duplicated_blocks() -> None:
     ]
     assert [s.line for p in doc.events[0].participants for s in p.evidence] == [3, 4, 5, 6, 7]
     assert _extra(doc)[3] == [
-        ("PermanentMechanism", "permanent-mechanism"), ("UNCC", "uncc-2024"), ("OEWG", None),
+        ("PermanentMechanism", "permanent-mechanism"),
+        ("UNCC", "uncc-2024"),
+        ("OEWG", None),
         ("AHC", "ahc-2022-2024"),
     ]
 
@@ -123,11 +150,18 @@ def test_seed_002_proposal_with_duplicated_blocks() -> None:
 def test_2019_layout() -> None:
     doc = _read(DOCS / "igf2019_ws_layout.txt")
     assert _event(doc) == {
-        "title": "Whose Norms? Stakeholders in Cyber Diplomacy", "code": "IGF 2019 WS #176",
-        "date": "2019-11-26", "end_date": None, "location": "Raum V", "format": "break-out-group-discussion",
-        "duration_minutes": 90, "organisers": [{"name": "Lena Hoffmann", "kind": "person"}],
-        "processes": ["OEWG", "GGE"], "sdg_targets": ["9", "16", "17"],
+        "title": "Whose Norms? Stakeholders in Cyber Diplomacy",
+        "code": "IGF 2019 WS #176",
+        "date": "2019-11-26",
+        "end_date": None,
+        "location": "Raum V",
+        "format": "break-out-group-discussion",
+        "duration_minutes": 90,
+        "organisers": [{"name": "Lena Hoffmann", "kind": "person"}],
+        "processes": ["OEWG", "GGE"],
+        "sdg_targets": ["9", "16", "17"],
     }
+    assert [p.inferred_stakeholder_group for p in doc.events[0].participants] == [None] * 6
     assert _people(doc) == [
         ("Lena Hoffmann", ("organizer", "online_moderator"), None, None, "Global Cyber Forum"),
         ("Kwame Mensah", ("speaker",), CS, AF, None),
@@ -137,7 +171,9 @@ def test_2019_layout() -> None:
         ("Jonas Weber", ("rapporteur",), None, None, None),
     ]
     assert _extra(doc) == (
-        "15:00-16:30", "Raum V", "igf-2019",
+        "15:00-16:30",
+        "Raum V",
+        "igf-2019",
         [("OEWG", "oewg-2019-2021"), ("GGE", "gge-2019-2021"), ("GGE", "gge-2014-2015")],
     )
     assert [i.instrument for i in doc.instruments] == ["a-res-73-27"]
@@ -146,10 +182,16 @@ def test_2019_layout() -> None:
 def test_crlf_nbsp_soft_hyphens_mojibake() -> None:
     doc = _read(DOCS / "igf2020_crlf_mojibake.txt")
     assert _event(doc) == {
-        "title": "Digital Rights & Cyber Norms in Latin America", "code": "IGF 2020 WS #101",
-        "date": "2020-11-12", "end_date": None, "location": None, "format": "round-table",
-        "duration_minutes": 60, "organisers": [{"name": "José García", "kind": "person"}],
-        "processes": ["GGE", "OEWG"], "sdg_targets": ["16.7", "16.10"],
+        "title": "Digital Rights & Cyber Norms in Latin America",
+        "code": "IGF 2020 WS #101",
+        "date": "2020-11-12",
+        "end_date": None,
+        "location": None,
+        "format": "round-table",
+        "duration_minutes": 60,
+        "organisers": [{"name": "José García", "kind": "person"}],
+        "processes": ["GGE", "OEWG"],
+        "sdg_targets": ["16.7", "16.10"],
     }
     assert _people(doc) == [
         ("José García", ("organizer", "speaker"), CS, "GRULAC", "Derechos Digitales"),
@@ -158,21 +200,25 @@ def test_crlf_nbsp_soft_hyphens_mojibake() -> None:
         ("Tomás Novák", ("online_moderator",), TC, EE, None),
         ("Renée O'Brien", ("rapporteur",), CS, "WEOG", None),
     ]
-    assert _extra(doc) == (
-        "13:50-14:50 UTC", None, "igf-2020", [("GGE", "gge-2019-2021"), ("OEWG", "oewg-2019-2021")]
-    )
+    assert _extra(doc) == ("13:50-14:50 UTC", None, "igf-2020", [("GGE", "gge-2019-2021"), ("OEWG", "oewg-2019-2021")])
 
 
 def test_roles_on_one_person_and_duplicated_blocks() -> None:
     doc = _read(DOCS / "igf2022_roles_duplicates.txt")
     assert _event(doc) == {
-        "title": "Cyber Capacity Building Across Regions", "code": "IGF 2022 Day 0 Event #5",
-        "date": "2022-11-27", "end_date": None, "location": None, "format": "panel", "duration_minutes": 90,
+        "title": "Cyber Capacity Building Across Regions",
+        "code": "IGF 2022 Day 0 Event #5",
+        "date": "2022-11-27",
+        "end_date": None,
+        "location": None,
+        "format": "panel",
+        "duration_minutes": 90,
         "organisers": [
             {"name": "Fatima Zahra El Amrani", "kind": "person"},
             {"name": "Cyber Capacity Network", "kind": "organisation"},
         ],
-        "processes": ["OEWG", "IGF"], "sdg_targets": [],
+        "processes": ["OEWG", "IGF"],
+        "sdg_targets": [],
     }
     assert _people(doc) == [
         ("Fatima Zahra El Amrani", ("organizer", "speaker", "online_moderator", "rapporteur"), CS, AF, None),
@@ -188,10 +234,16 @@ def test_roles_on_one_person_and_duplicated_blocks() -> None:
 def test_2023_layout_with_affiliations() -> None:
     doc = _read(DOCS / "igf2023_affiliation_layout.txt")
     assert _event(doc) == {
-        "title": "Cyber Norms in Practice: From Paper to Implementation", "code": "IGF 2023 WS #345",
-        "date": "2023-10-10", "end_date": None, "location": None, "format": "panel", "duration_minutes": 60,
+        "title": "Cyber Norms in Practice: From Paper to Implementation",
+        "code": "IGF 2023 WS #345",
+        "date": "2023-10-10",
+        "end_date": None,
+        "location": None,
+        "format": "panel",
+        "duration_minutes": 60,
         "organisers": [{"name": "Sofia Rossi", "kind": "person"}, {"name": "Hamid Karimi", "kind": "person"}],
-        "processes": ["OEWG", "PermanentMechanism"], "sdg_targets": ["16.10", "17.16", "5.b"],
+        "processes": ["OEWG", "PermanentMechanism"],
+        "sdg_targets": ["16.10", "17.16", "5.b"],
     }
     assert _people(doc) == [
         ("Sofia Rossi", ("organizer", "speaker"), CS, "WEOG", "DiploFoundation"),
@@ -201,7 +253,9 @@ def test_2023_layout_with_affiliations() -> None:
         ("Daniel Okafor", ("speaker",), PS, AF, "Microsoft"),
     ]
     assert _extra(doc) == (
-        "06:15-07:15 UTC", None, "igf-2023",
+        "06:15-07:15 UTC",
+        None,
+        "igf-2023",
         [("OEWG", "oewg-2021-2025"), ("PermanentMechanism", "permanent-mechanism")],
     )
 
@@ -209,10 +263,16 @@ def test_2023_layout_with_affiliations() -> None:
 def test_placeholders_surname_first_and_titles() -> None:
     doc = _read(DOCS / "igf2024_placeholders_titles.txt")
     assert _event(doc) == {
-        "title": "Building Trust in Cyberspace", "code": "IGF 2024 Open Forum #12", "date": "2024-12-16",
-        "end_date": None, "location": None, "format": "classroom", "duration_minutes": 60,
+        "title": "Building Trust in Cyberspace",
+        "code": "IGF 2024 Open Forum #12",
+        "date": "2024-12-16",
+        "end_date": None,
+        "location": None,
+        "format": "classroom",
+        "duration_minutes": 60,
         "organisers": [{"name": "Ministry of Digital Affairs of Poland", "kind": "organisation"}],
-        "processes": ["GDC", "UNCC"], "sdg_targets": [],
+        "processes": ["GDC", "UNCC"],
+        "sdg_targets": [],
     }
     assert _people(doc) == [
         ("Maria Kowalska", ("speaker",), GOV, EE, None),
@@ -227,14 +287,19 @@ def test_placeholders_surname_first_and_titles() -> None:
 def test_2025_variants_icons_brackets_surname_first_and_lists() -> None:
     doc = _read(DOCS / "igf2025_variants.txt")
     assert _event(doc) == {
-        "title": "Who Speaks for Whom? Stakeholders After the OEWG", "code": "IGF 2025 WS #77",
-        "date": "2025-06-24", "end_date": None, "location": "Lillestrøm, Norway", "format": "round-table",
+        "title": "Who Speaks for Whom? Stakeholders After the OEWG",
+        "code": "IGF 2025 WS #77",
+        "date": "2025-06-24",
+        "end_date": None,
+        "location": "Lillestrøm, Norway",
+        "format": "round-table",
         "duration_minutes": 90,
         "organisers": [
             {"name": "Jane Doe", "kind": "person"},
             {"name": "Nordic Internet Freedom Alliance", "kind": "organisation"},
         ],
-        "processes": ["OEWG", "PermanentMechanism", "WSIS"], "sdg_targets": ["16.10", "17.17"],
+        "processes": ["OEWG", "PermanentMechanism", "WSIS"],
+        "sdg_targets": ["16.10", "17.17"],
     }
     assert _people(doc) == [
         ("Jane Doe", ("organizer", "speaker", "moderator"), CS, "WEOG", "Acme Institute"),
@@ -244,7 +309,9 @@ def test_2025_variants_icons_brackets_surname_first_and_lists() -> None:
         ("John Roe", ("moderator",), None, None, None),
     ]
     assert _extra(doc) == (
-        "09:00-10:30 CEST", "Workshop Room 3", "igf-2025",
+        "09:00-10:30 CEST",
+        "Workshop Room 3",
+        "igf-2025",
         [("OEWG", "oewg-2021-2025"), ("PermanentMechanism", "permanent-mechanism"), ("WSIS", "wsis-20-2025")],
     )
 
@@ -294,6 +361,8 @@ def test_no_actor_from_a_placeholder() -> None:
         ("December 7, 2021", ("2021-12-07", None, None)),
         ("2024-12-16 to 2024-12-19", ("2024-12-16", "2024-12-19", None)),
         ("31 February 2021", (None, None, None)),
+        ("25–26 November 2019, Berlin", ("2019-11-25", "2019-11-26", None)),
+        ("Monday 10.30 - 12.00 CET, 6 December 2021", ("2021-12-06", None, "10:30-12:00 CET")),
         ("10 October 2023, 08:45–09:45 JST", ("2023-10-10", None, "08:45-09:45 JST")),
     ],
 )
@@ -338,3 +407,84 @@ def test_registry_missing_reader_module_breaks_only_its_genre(monkeypatch: pytes
         registry.reader_for("test-genre")
     assert isinstance(registry.reader_for("igf-session"), IgfSessionReader)
     assert "igf-session" in registry.genres()
+
+
+def test_code_without_year_takes_the_parent_from_the_date() -> None:
+    text = (
+        "WS #123 Data Flows and Trust\n"
+        "Organiser: EU Cyber Direct\n"
+        "Date: December 7, 2021\n"
+        "Speaker 1: Jane Doe, Civil Society, WEOG\n"
+    )
+    sf = SourceFile("files/ws.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/ws", "files", "igf-session", [sf]))
+    ev = doc.events[0]
+    assert (ev.code, ev.title, ev.date, ev.parent) == ("WS #123", "Data Flows and Trust", "2021-12-07", "igf-2021")
+    assert [(o.name, o.kind) for o in ev.organisers] == [("EU Cyber Direct", "organisation")]
+    assert _people(doc) == [("Jane Doe", ("speaker",), CS, "WEOG", None)]
+
+
+def test_a_hash_number_without_a_session_kind_is_no_code() -> None:
+    text = "Item #4 of the agenda\nSpeaker 1: Jane Doe, Civil Society, WEOG\n"
+    sf = SourceFile("files/x.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/x", "files", "igf-session", [sf]))
+    assert (doc.events[0].code, doc.events[0].title) == (None, None)
+
+
+def test_registry_detects_every_genre_of_the_hard_documents() -> None:
+    import json
+
+    gold_dir = Path(__file__).parent / "gold" / "hard"
+    checked = 0
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = (gold_path.parent / gold["path"]).resolve()
+        assert registry.detect_genre(_source(path, genre=None)) == gold["genre"], path.name
+        checked += 1
+    assert checked >= 10
+
+
+def test_a_bio_under_a_name_does_not_end_the_speaker_list() -> None:
+    text = (
+        "IGF 2024 WS #145 Bios Between Names\n"
+        "Speakers\n"
+        "Jane Doe, Acme Institute, Civil Society, WEOG\n"
+        "Jane Doe is Director at Acme Institute and has worked on cyber norms for ten years.\n"
+        "John Roe, Ministry of Things, Government, GRULAC\n"
+        "Expected Outcomes\n"
+        "Better Norms\n"
+    )
+    sf = SourceFile("files/b.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/b", "files", "igf-session", [sf]))
+    assert _people(doc) == [
+        ("Jane Doe", ("speaker",), CS, "WEOG", "Acme Institute"),
+        ("John Roe", ("speaker",), GOV, "GRULAC", "Ministry of Things"),
+    ]
+
+
+def test_inferred_group_from_a_reference_organisation_is_kept_apart() -> None:
+    text = "IGF 2021 WS #9 X\nOrganizer 1: Jason Munyan, United Nations\nSpeaker 1: Jane Roe, Access Now\n"
+    sf = SourceFile("files/i.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/i", "files", "igf-session", [sf]))
+    assert [(p.name, p.stakeholder_group, p.inferred_stakeholder_group) for p in doc.events[0].participants] == [
+        ("Jason Munyan", None, IGO),
+        ("Jane Roe", None, CS),
+    ]
+    assert [p["stakeholder_group"] for p in doc.to_contract()["events"][0]["participants"]] == [None, None]
+
+
+def test_a_list_of_names_with_their_affiliations_in_brackets() -> None:
+    text = (
+        "IGF 2021 WS #10 Reports\n"
+        "Speakers: Jane Doe (Acme Institute), John Roe (Ministry of Things)\n"
+        "Moderators: Ana Lima, Ben Okoro, Chen Yu\n"
+    )
+    sf = SourceFile("files/l.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/l", "files", "igf-session", [sf]))
+    assert _people(doc) == [
+        ("Jane Doe", ("speaker",), None, None, "Acme Institute"),
+        ("John Roe", ("speaker",), None, None, "Ministry of Things"),
+        ("Ana Lima", ("moderator",), None, None, None),
+        ("Ben Okoro", ("moderator",), None, None, None),
+        ("Chen Yu", ("moderator",), None, None, None),
+    ]

@@ -117,14 +117,31 @@ def test_project_lexicon_loads_every_scheme() -> None:
     lex = get_lexicon()
     assert get_lexicon() is lex  # cached
     assert {c.notation for c in lex.concepts["stakeholder-group"]} >= {
-        "Government", "Civil Society", "Private Sector", "Technical Community",
-        "Intergovernmental Organization", "Academia",
+        "Government",
+        "Civil Society",
+        "Private Sector",
+        "Technical Community",
+        "Intergovernmental Organization",
+        "Academia",
     }
     assert {c.notation for c in lex.concepts["regional-group"]} == {
-        "African Group", "Asia-Pacific Group", "Eastern European Group", "GRULAC", "WEOG",
+        "African Group",
+        "Asia-Pacific Group",
+        "Eastern European Group",
+        "GRULAC",
+        "WEOG",
     }
     assert {c.notation for c in lex.concepts["process"]} == {
-        "OEWG", "GGE", "AHC", "UNCC", "WSIS", "WSIS+10", "NETmundial", "IGF", "Roadmap", "GDC",
+        "OEWG",
+        "GGE",
+        "AHC",
+        "UNCC",
+        "WSIS",
+        "WSIS+10",
+        "NETmundial",
+        "IGF",
+        "Roadmap",
+        "GDC",
         "PermanentMechanism",
     }
     assert {"organizer", "speaker", "moderator", "online_moderator", "rapporteur", "co_chair"} <= {

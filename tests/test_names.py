@@ -65,10 +65,23 @@ def test_split_title(written: str, title: str | None, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "TBC", "TBD", "tba", "T.B.C.", "Speaker to be confirmed", "To be announced", "Invited",
-        "Invited speaker", "Representative of the Ministry of Foreign Affairs (to be confirmed)",
-        "a representative of the host government (TBC)", "Representative of Microsoft", "Speaker TBC",
-        "Government representative TBC", "N/A", "-", "", "Speaker 3",
+        "TBC",
+        "TBD",
+        "tba",
+        "T.B.C.",
+        "Speaker to be confirmed",
+        "To be announced",
+        "Invited",
+        "Invited speaker",
+        "Representative of the Ministry of Foreign Affairs (to be confirmed)",
+        "a representative of the host government (TBC)",
+        "Representative of Microsoft",
+        "Speaker TBC",
+        "Government representative TBC",
+        "N/A",
+        "-",
+        "",
+        "Speaker 3",
     ],
 )
 def test_placeholders(text: str) -> None:
@@ -84,9 +97,18 @@ def test_not_placeholders(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "EU Cyber Direct", "Stiftung Neue Verantwortung e.V.", "United Nations", "Tsinghua University",
-        "Ministry of Digital Affairs of Poland", "APC", "UN Women", "Access Now", "Civil Society",
-        "Internet Society", "Derechos Digitales 2.0", "AT&T",
+        "EU Cyber Direct",
+        "Stiftung Neue Verantwortung e.V.",
+        "United Nations",
+        "Tsinghua University",
+        "Ministry of Digital Affairs of Poland",
+        "APC",
+        "UN Women",
+        "Access Now",
+        "Civil Society",
+        "Internet Society",
+        "Derechos Digitales 2.0",
+        "AT&T",
     ],
 )
 def test_organisations_are_not_persons(text: str) -> None:
@@ -102,7 +124,8 @@ def test_organisation_shape() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Jason Munyan", "Pieter van der Berg", "Fatima Zahra El Amrani", "Renée O'Brien", "J. R. Doe"]
+    "text",
+    ["Jason Munyan", "Pieter van der Berg", "Fatima Zahra El Amrani", "Renée O'Brien", "J. R. Doe", "王伟", "Ли Вэй"],
 )
 def test_person_shape(text: str) -> None:
     assert looks_like_person(text)

@@ -262,6 +262,29 @@ def test_field_label_echoed_in_value(documents):
     assert c["keywords"] == []
 
 
+def test_position_written_as_the_organisation(documents):
+    c = contract(documents, "053")
+    org = "Argentina Internet Association (CABASE)"
+    assert c["contributors"] == [person("Anthony Harris", "Private Sector", org, "GRULAC", title="Executive Director")]
+    assert c["organisation"] == org
+    c = contract(documents, "165")
+    assert c["contributors"] == [
+        person("Lee Hibbard", "Other", None, None, title="Coordinator for Internet Governance")
+    ]
+    assert (c["organisation"], c["region"], c["countries"]) == (
+        None,
+        "Directorate General Human Rights and Rule of Law",
+        [],
+    )
+    hibbard = documents["165"].contributions[0].contributors[0]
+    assert hibbard.evidence[-1].quote == "Organization: Coordinator for Internet Governance"
+    c = contract(documents, "176")
+    assert (c["organisation"], c["contributors"][0]["title"]) == (
+        "IST of University of Lisbon, Portugal",
+        "Professor; Panelist of ICANN?s Strategy Panel on the Role in the Internet Governance System",
+    )
+
+
 def test_131_job_title_after_name(documents):
     c = contract(documents, "131")
     org = "Department of Foreign Affairs, Trade and Development"
@@ -401,9 +424,12 @@ def test_counts_over_all_contributions(documents):
         "038",
         "052",
         "060",
+        "065",
+        "076",
         "098",
         "122",
         "160",
+        "165",
         "182",
     ]
     assert sum(1 for c in contributions if not c.keywords) == 23

@@ -177,7 +177,37 @@ def test_evidence_points_into_the_file_as_published(path):
         for person in event.participants:
             for span in person.evidence:
                 assert text[span.start : span.end] == span.quote
+            # one of the lines names the person in full (a first-name line refers back to it)
+            surname = person.name.split()[-1]
+            forms = {surname, surname.encode("utf-8").decode("cp1252", errors="replace")}
+            assert any(form in span.quote for span in person.evidence for form in forms), person.name
         for organiser in event.organisers:
             assert organiser.evidence
             for span in organiser.evidence:
                 assert text[span.start : span.end] == span.quote
+
+
+def test_title_before_its_date_and_an_ambiguous_numeric_date(tmp_path):
+    page = tmp_path / "events.txt"
+    page.write_text(
+        "Events\nUpcoming Events\nWebinar: Human rights in the Global Digital Compact\nThursday, 14 March 2024\n"
+        "14:00 UTC | Online\nJoin us for a briefing. Speakers: Nadia Rahman (APC) and Felipe Costa (Instituto Nupef).\n"
+        "Register here\nPast Events\nIGC pre-event at IGF 2023\n8 October 2023, Kyoto\n"
+        "Organized by the Internet Governance Caucus (IGC) and the Dynamic Coalition on Internet Rights.\n"
+        "Moderator: Felipe Costa\nRegional consultation on the cybercrime treaty\n12/05/2023 - Santiago, Chile\n"
+        "Hosted by Derechos Digitales.\nPosted in Events | Leave a comment\n",
+        encoding="utf-8",
+    )
+    doc = read(page)
+    assert [summary(e) for e in doc.events] == [
+        ("Webinar: Human rights in the Global Digital Compact", "2024-03-14", None, "Online"),
+        ("IGC pre-event at IGF 2023", "2023-10-08", None, "Kyoto"),
+        # 12/05/2023 may be 12 May or 5 December: the event starts there, its day stays unknown
+        ("Regional consultation on the cybercrime treaty", None, None, None),
+    ]
+    assert [people(e) for e in doc.events] == [
+        [("Nadia Rahman", ["speaker"], "APC"), ("Felipe Costa", ["speaker"], "Instituto Nupef")],
+        [("Felipe Costa", ["moderator"], None)],
+        [],
+    ]
+    assert [organisers(e) for e in doc.events][2] == [("Derechos Digitales", "organisation")]

@@ -293,3 +293,15 @@ def test_known_group_of_an_organisation_wins_over_statements():
     assert graph.nodes["isoc"]["stakeholder_group"] == "Technical Community"
     assert graph.nodes["acme"]["stakeholder_group"] == "Civil Society"
     assert graph.edges["acme", "isoc"]["events"] == "e1"
+
+
+def test_events_larger_than_the_limit_join_nobody(store):
+    # with at most 2 people per event, only E3 (Erin, Bob) adds an edge; E1, E2 and E4 have 3 people each
+    graph = project(store, "person", max_event_size=2)
+    assert edges(graph) == {(BOB, ERIN): 1}
+    assert graph.graph["skipped_events"] == ";".join(sorted([E1, E2, E4]))
+    assert graph.number_of_nodes() == 5  # everyone keeps a node
+    assert graph.nodes[ALICE]["n_events"] == 3  # and their events
+    # 0 means no limit, like the default on this small graph
+    assert edges(project(store, "person", max_event_size=0)) == edges(project(store, "person"))
+    assert project(store, "person").graph["skipped_events"] == ""

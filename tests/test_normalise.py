@@ -54,6 +54,12 @@ def test_shortcodes_removed_placeholders_kept() -> None:
     assert normalise(raw).text == "See  and   (transport [TBC]) [1]"
 
 
+def test_html_tags_removed() -> None:
+    nt = normalise("<p>Speaker 1: <strong>Jane Doe</strong>, Civil Society<br />next</p> a < b > c")
+    assert nt.text == " Speaker 1: Jane Doe, Civil Society next  a < b > c"
+    assert _orig(nt, "Jane Doe") == "Jane Doe"
+
+
 def test_offsets_map_each_fixed_token_back_to_its_original() -> None:
     raw = "\ufeffOrganizer 1: JosÃ© GarcÃ\u00ada\r\nSpeaker 2: Mari\u0301a Kowal\u00adski,\u00a0Civil\u00a0Society\x85Z"
     nt = normalise(raw)

@@ -59,9 +59,7 @@ def test_negotiating_process_towards_the_convention_is_the_ahc() -> None:
     )
     assert _found(text) == [("AHC", "ahc-2022-2024", 1)]
     # The convention itself, signed or drafted, is the UNCC.
-    assert _found("the upcoming signing ceremony of the UN Cybercrime Convention (UNCC)") == [
-        ("UNCC", "uncc-2024", 2)
-    ]
+    assert _found("the upcoming signing ceremony of the UN Cybercrime Convention (UNCC)") == [("UNCC", "uncc-2024", 2)]
     assert _found("the Ad Hoc Committee (AHC) negotiated the text") == [("AHC", "ahc-2022-2024", 2)]
 
 
@@ -132,18 +130,32 @@ def test_resolve_instance_rules() -> None:
     ("stem", "year", "date", "expected"),
     [
         (
-            "000_907f27a4b7816e82", 2019, "2019-11-25",
-            [("IGF", "igf", 3), ("GGE", "gge-2014-2015", 2), ("GGE", "gge-2019-2021", 1),
-             ("OEWG", "oewg-2019-2021", 2)],
+            "000_907f27a4b7816e82",
+            2019,
+            "2019-11-25",
+            [
+                ("IGF", "igf", 3),
+                ("GGE", "gge-2014-2015", 2),
+                ("GGE", "gge-2019-2021", 1),
+                ("OEWG", "oewg-2019-2021", 2),
+            ],
         ),
         ("001_f8a1a0766480eedb", 2021, None, [("IGF", "igf", 7), ("Roadmap", "roadmap-2020", 8)]),
         (
-            "002_ab2014dc970125be", None, None,
-            [("PermanentMechanism", "permanent-mechanism", 5), ("UNCC", "uncc-2024", 6), ("OEWG", None, 3),
-             ("AHC", "ahc-2022-2024", 2)],
+            "002_ab2014dc970125be",
+            None,
+            None,
+            [
+                ("PermanentMechanism", "permanent-mechanism", 5),
+                ("UNCC", "uncc-2024", 6),
+                ("OEWG", None, 3),
+                ("AHC", "ahc-2022-2024", 2),
+            ],
         ),
         (
-            "004_f23cb15b7c619879", None, None,
+            "004_f23cb15b7c619879",
+            None,
+            None,
             [("AHC", "ahc-2022-2024", 1), ("OEWG", None, 1), ("GGE", None, 2)],
         ),
     ],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.server
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -173,8 +175,7 @@ def test_server_error_is_retried_then_reported() -> None:
         assert fake.agents == ["govgraph/0.1.0"] * 4
         line = _one_line_exit_2(_cli("query", "summary-counts", "--endpoint", fake.url))
     message = str(caught.value)
-    assert message.startswith(f"{fake.url}: ")
-    assert "500" in message and message.endswith("(after 4 attempts)")
+    assert message == f"{fake.url}: HTTP 500 Internal Server Error: database on fire (after 4 attempts)"
     assert line == f"error: {message}"
 
 
@@ -212,8 +213,7 @@ def test_bad_request_is_not_retried() -> None:
         with pytest.raises(EndpointError) as caught:
             run_query("summary-counts", endpoint=fake.url)
         assert fake.requests == 1
-    assert str(caught.value).startswith(f"{fake.url}: ")
-    assert "400" in str(caught.value) or "QueryBadFormed" in str(caught.value)
+    assert str(caught.value) == f"{fake.url}: HTTP 400 Bad Request: Parse error: unexpected token"
 
 
 def test_slow_endpoint_times_out() -> None:
@@ -232,3 +232,56 @@ def test_push_to_nothing_listening(store: GraphStore) -> None:
         remote.push(store, url)
     line = _one_line_exit_2(_cli("push", "--endpoint", url, "--store", str(store.path)))
     assert line.startswith(f"error: {url}: connection refused")
+
+
+# -- a second SPARQL engine: Virtuoso (Debian's virtuoso-opensource), when installed --------------
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throw-away Virtuoso on free loopback ports, anonymous Graph Store writes allowed; its /sparql URL."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    template = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+    if not (binary and isql and template.is_file()):
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    home = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = template.read_text(encoding="utf-8")
+    ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{home}/")
+    ini = re.sub(r"(?m)^ServerPort(\s*)= 1111\b", rf"ServerPort\g<1>= 127.0.0.1:{sql_port}", ini)
+    ini = re.sub(r"(?m)^ServerPort(\s*)= 8890\b", rf"ServerPort\g<1>= 127.0.0.1:{http_port}", ini)
+    (home / "virtuoso.ini").write_text(ini, encoding="utf-8")
+    process = subprocess.Popen(
+        [binary, "+configfile", str(home / "virtuoso.ini"), "+foreground"],
+        cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        for _ in range(600):
+            if remote.ping(url, timeout=1) or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        if not remote.ping(url):
+            pytest.fail("Virtuoso did not start")
+        grant = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 7);"
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"], check=True, capture_output=True,
+                       timeout=60)  # fmt: skip
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
+
+
+def test_virtuoso_push_and_same_rows(store: GraphStore, virtuoso: str) -> None:
+    report = remote.push(store, virtuoso, graph_store=virtuoso.replace("/sparql", "/sparql-graph-crud"))
+    assert report.triples == 819 and len(report.graphs) == 12
+    for query in list_queries():
+        params = REQUIRED.get(query.name, {})
+        embedded = run_query(query, params, store=store)
+        there = run_query(query, params, endpoint=virtuoso)
+        assert there.variables == embedded.variables, query.name
+        assert there.rows == embedded.rows, query.name

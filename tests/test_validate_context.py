@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from govgraph.ingest import read_input
 from govgraph.store import GraphStore
 from govgraph.validate import (
+    DELTA_GRAPH,
     ValidationReport,
     load_checks,
     neighbourhood,
@@ -36,15 +37,13 @@ def _is_global(key: tuple[str, ...]) -> bool:
 
 
 def full_report(store: GraphStore, delta: Graph) -> ValidationReport:
-    """pyshacl over everything: the store's every graph plus the delta."""
+    """pyshacl over everything: the store's every graph plus the delta in a graph of its own."""
     dataset = Dataset()
     dataset.parse(data=store.sorted_nquads(), format="nquads")
-    union = Graph()
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
+    graph = dataset.graph(URIRef(DELTA_GRAPH))
     for triple in delta:
-        union.add(triple)
-    return validate_graphs(union, shapes=fixture_shapes())
+        graph.add(triple)
+    return validate_graphs(dataset, shapes=fixture_shapes())
 
 
 def assert_same_as_full(store: GraphStore, delta: Graph) -> tuple[ValidationReport, ValidationReport]:
@@ -84,24 +83,26 @@ def test_delta_touching_store_nodes_sees_their_stored_triples(tmp_path: Path) ->
     store = make_store(tmp_path / "store")
     delta = Graph().parse(
         data="@prefix person: <https://w3id.org/govgraph/id/person/> .\n"
+        "@prefix pt: <https://w3id.org/govgraph/id/participation/> .\n"
         "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
-        '@prefix gg: <https://w3id.org/govgraph/ontology#> .\n'
+        "@prefix gg: <https://w3id.org/govgraph/ontology#> .\n"
         'person:david-souter foaf:name "D. Souter" .\n'
-        "<https://w3id.org/govgraph/id/participation/p3> a gg:Participation ;\n"
-        "    gg:participant person:anriette-esterhuysen ;\n"
-        "    gg:event <https://w3id.org/govgraph/id/event/igf-2021-ws-257> ;\n"
-        "    gg:role <https://w3id.org/govgraph/id/role/speaker> .\n",
+        'person:a-esterhuysen a gg:Person ; foaf:name "Anriette Esterhuysen" .\n'
+        "pt:p3 a gg:Participation ; gg:participant person:anriette-esterhuysen ;\n"
+        "    gg:event <https://w3id.org/govgraph/id/event/igf-2021-ws-257> .\n"
+        "pt:p4 a gg:Participation ; gg:participant person:anriette-esterhuysen ;\n"
+        "    gg:event <https://w3id.org/govgraph/id/event/igf-2021-ws-257> .\n",
         format="turtle",
     )
     in_context, _full = assert_same_as_full(store, delta)
-    assert [(r.focus_node, r.constraint, r.source_shape) for r in in_context.results] == [
-        ("id:participation/p1", "global check duplicate-participation", "check duplicate-participation"),
-        ("id:participation/p1", "global check person-listed-twice", "check person-listed-twice"),
-        ("id:person/david-souter", "sh:MaxCountConstraintComponent", "gg:TestPersonShape › foaf:name"),
+    assert [(r.focus_node, r.value, r.constraint) for r in in_context.results] == [
+        ("id:person/a-esterhuysen", "id:person/anriette-esterhuysen", "global check duplicate-name"),
+        ("id:participation/p3", "id:participation/p4", "global check duplicate-participation"),
+        ("id:person/david-souter", None, "sh:MaxCountConstraintComponent"),
     ]
-    assert in_context.results[0].message == (
+    assert in_context.results[1].message == (
         "Anriette Esterhuysen takes part in Multistakeholder engagement in implementation of the Roadmap "
-        "through 2 participation nodes (id:participation/p1, id:participation/p3); merge them into one."
+        "through 2 participation nodes (id:participation/p3, id:participation/p4); merge them into one."
     )
 
 
@@ -110,13 +111,17 @@ def test_replaced_graph_is_left_out_of_the_context(tmp_path: Path) -> None:
     graph_iri = f"{ID}document/ingest/workshop-ttl"
     store.replace_graphs({graph_iri: list(read_input(FIXED).graph)})
     changed = tmp_path / "workshop.ttl"
-    changed.write_text(FIXED.read_text(encoding="utf-8").replace("    gg:participant person:john-roe ;\n", ""))
+    changed.write_text(
+        FIXED.read_text(encoding="utf-8").replace('person:jane-doe a gg:Person ;\n    foaf:name "Jane Doe" .', "")
+        + "person:jane-doe a gg:Person .\n",
+        encoding="utf-8",
+    )
     delta = read_input(changed).graph
     masked = validate_in_context(delta, store, shapes=fixture_shapes(), replacing=())
     seen = validate_in_context(delta, store, shapes=fixture_shapes(), replacing=[graph_iri])
-    assert [r.focus_node for r in masked.results] == []  # the old graph still gives john-roe a participant
+    assert [r.focus_node for r in masked.results] == []  # the old graph still gives jane-doe a name
     assert [(r.focus_node, r.path, r.constraint) for r in seen.results] == [
-        ("id:participation/john-roe-ws-999", "gg:participant", "sh:MinCountConstraintComponent")
+        ("id:person/jane-doe", "foaf:name", "sh:MinCountConstraintComponent")
     ]
 
 

@@ -179,16 +179,19 @@ def read_input(path: Path) -> InputFile:
     rdflib_format, ox_format = RDF_FORMATS[suffix]
     base = path.resolve().as_uri()
     _syntax_check(display, data, text, suffix, ox_format, base)
-    dataset = Dataset()
     try:
         with _quiet_rdflib():
-            dataset.parse(data=text, format=rdflib_format, publicID=base)
+            if ox_format.supports_datasets:  # TriG, N-Quads: every graph of the file, merged
+                dataset = Dataset()
+                dataset.parse(data=text, format=rdflib_format, publicID=base)
+                graph = Graph()
+                for s, p, o, _g in dataset.quads((None, None, None, None)):
+                    graph.add((s, p, o))
+            else:
+                graph = Graph().parse(data=text, format=rdflib_format, publicID=base)
     except Exception as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise _fail(display, f"cannot parse as {rdflib_format}: {first}") from None
-    graph = Graph()
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
     if ox_format == ox.RdfFormat.JSON_LD:
         _check_jsonld_iris(display, text)
     if not len(graph):
@@ -317,6 +320,7 @@ def provenance(item: InputFile, graph_iri: str, *, user: str, when: dt.datetime)
     source = URIRef(f"{ID}file/ingest/{slugify(item.path.name)}")
     triples += [
         (document, RDF.type, GG.Document),
+        (document, GG.genre, URIRef(f"{ID}genre/ingested-rdf")),
         (document, DCTERMS.title, Literal(item.path.name)),
         (document, GG.collection, Literal("ingest")),
         (document, GG.sourceFile, source),
@@ -396,22 +400,22 @@ def ingest(
             if stored_hashes(store, graph_iri) >= hashes_now:
                 outcome.unchanged.append(graph_iri)
                 continue
-            full = Graph()
-            for triple in graph:
-                full.add(triple)
             anchor = graph_iri if not item.is_document else _document_node(graph, graph_iri)
             for triple in provenance(item, anchor, user=user, when=when):
-                full.add(triple)
-            to_write[graph_iri] = full
+                graph.add(triple)  # the file's own graph object: no copy of a large file
+            to_write[graph_iri] = graph
         if any(g in to_write for g in item.graphs):
             changed.append(item)
     if not to_write:
         say("nothing changed")
         return outcome
-    delta = Graph()
-    for graph in to_write.values():
-        for triple in graph:
-            delta.add(triple)
+    if len(to_write) == 1:
+        delta = next(iter(to_write.values()))
+    else:
+        delta = Graph()
+        for graph in to_write.values():
+            for triple in graph:
+                delta.add(triple)
     say(f"validating {len(delta)} triples in context")
     sources = SourceMap([i.index for i in changed if i.index], delta, [i.display for i in changed])
     report = validate_in_context(

@@ -183,12 +183,9 @@ class _DocumentMapper:
 
         # one participation per (event, actor): roles and evidence of repeated lines merge
         for organiser in event.organisers:
-            self._participation(
-                e,
-                records.Participant(
-                    name=organiser.name, kind=organiser.kind, roles=["organizer"], evidence=organiser.evidence
-                ),
-            )
+            self._participation(e, records.Participant(
+                name=organiser.name, kind=organiser.kind, roles=["organizer"], evidence=organiser.evidence
+            ))
         for participant in event.participants:
             self._participation(e, participant)
         for mention in event.processes:
@@ -211,9 +208,8 @@ class _DocumentMapper:
         if participant.regional_group:
             out.add(p, GG.statedRegionalGroup, concept("regional-group", participant.regional_group))
         if participant.inferred_stakeholder_group:
-            out.add(
-                p, GG.inferredStakeholderGroup, concept("stakeholder-group", participant.inferred_stakeholder_group)
-            )
+            out.add(p, GG.inferredStakeholderGroup,
+                    concept("stakeholder-group", participant.inferred_stakeholder_group))
         if participant.inferred_regional_group:
             out.add(p, GG.inferredRegionalGroup, concept("regional-group", participant.inferred_regional_group))
         if participant.affiliation:
@@ -255,7 +251,9 @@ class _DocumentMapper:
         out.add(c, RDF.type, GG.Contribution)
         out.text(c, DCTERMS.title, contribution.title)
         out.add(c, GG.submittedTo, meeting)
-        organisation = self._actor(contribution.organisation, "organisation") if contribution.organisation else None
+        organisation = (
+            self._actor(contribution.organisation, "organisation") if contribution.organisation else None
+        )
         out.add(c, GG.statedOrganisation, organisation)
         if contribution.sector:
             out.add(c, GG.statedStakeholderGroup, concept("stakeholder-group", contribution.sector))

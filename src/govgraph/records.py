@@ -162,7 +162,9 @@ class Document:
             "document": self.id,
             "genre": self.genre,
             "events": [_event_contract(e) for e in self.events],
-            "organisations": [{"name": o.name, "stakeholder_group": o.stakeholder_group} for o in self.organisations],
+            "organisations": [
+                {"name": o.name, "stakeholder_group": o.stakeholder_group} for o in self.organisations
+            ],
             "processes": _unique(m.process for m in self.processes),
         }
 

@@ -49,7 +49,9 @@ def export(store: GraphStore, output: Path, rdf_format: str = "nquads") -> int:
     if rdf_format not in FORMATS:
         raise BadInputError(f"unknown export format {rdf_format!r}; choose one of {', '.join(FORMATS)}")
     graph = ox.NamedNode(str(DATASET_GRAPH))
-    quads = [q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name != graph]
+    quads = [
+        q for q in store.ox.quads_for_pattern(None, None, None, None) if q.graph_name != graph
+    ]
     quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in dataset_description(store))
     if rdf_format == "nquads":
         lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()

@@ -9,6 +9,7 @@ Retries default to 3 with back-off 0.5 s, 1 s, 2 s; ``GOVGRAPH_HTTP_RETRIES`` an
 
 from __future__ import annotations
 
+import ast
 import http.client
 import json
 import os
@@ -128,8 +129,8 @@ def select(
                 raise _Retryable(message) from None
             raise EndpointError(f"{endpoint}: {message}") from None
         except SPARQLWrapperException as error:
-            message = _first_line(str(error))
             status = getattr(error, "code", None) or _status_of(error)
+            message = _wrapper_message(error, status)
             if status is not None and status >= 500:
                 raise _Retryable(message) from None
             raise EndpointError(f"{endpoint}: {message}") from None
@@ -155,6 +156,23 @@ def select(
         raise EndpointError(
             f"{endpoint}: answered something that is not SPARQL JSON results ({_first_line(str(error))})"
         ) from None
+
+
+def _wrapper_message(error: SPARQLWrapperException, status: int | None) -> str:
+    """``HTTP 400 Bad Request: <the endpoint's own first line>`` from a SPARQLWrapper exception."""
+    text = str(error)
+    head, _, response = text.partition("\n\nResponse:\n")
+    detail = ""
+    if response:
+        try:
+            body = ast.literal_eval(response.strip())
+        except (ValueError, SyntaxError):
+            body = response
+        detail = _first_line(body if isinstance(body, bytes | str) else str(body))
+    reason = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 414: "URI Too Long",
+              500: "Internal Server Error"}.get(status or 0, "")  # fmt: skip
+    prefix = f"HTTP {status} {reason}".strip() if status else _first_line(head)
+    return f"{prefix}: {detail}" if detail and detail != "(empty)" else _first_line(head)
 
 
 def _status_of(error: SPARQLWrapperException) -> int | None:
@@ -191,6 +209,7 @@ class PushReport:
 
     @property
     def triples(self) -> int:
+        """Triples pushed, all graphs together."""
         return sum(self.graphs.values())
 
 

@@ -51,6 +51,7 @@ class Server:
 
     @property
     def update_url(self) -> str:
+        """The SPARQL 1.1 update endpoint (writable servers only)."""
         return f"{self.url}/update"
 
     @property

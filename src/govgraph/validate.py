@@ -190,7 +190,9 @@ def parse_check(path: Path) -> GlobalCheck:
     severity = header["severity"].capitalize()
     if severity not in SEVERITIES:
         raise BadInputError(f"{path}: severity {header['severity']!r} is not one of {', '.join(SEVERITIES)}")
-    anchors = tuple(_expand(a) for a in re.split(r"[\s,]+", header.get("anchor", "")) if a and a.lower() != "subject")
+    anchors = tuple(
+        _expand(a) for a in re.split(r"[\s,]+", header.get("anchor", "")) if a and a.lower() != "subject"
+    )
     return GlobalCheck(
         name=path.stem,
         query=text,
@@ -354,10 +356,12 @@ class _Scanner:
     def statement(self) -> None:
         kind, text, _ = self.peek()
         lowered = text.lower()
-        if (kind == "lang" and lowered in ("@prefix", "@base")) or (kind == "word" and lowered in ("prefix", "base")):
+        if (kind == "lang" and lowered in ("@prefix", "@base")) or (
+            kind == "word" and lowered in ("prefix", "base")
+        ):
             self.i += 1
             if lowered.endswith("prefix"):
-                pkind, ptext, _ = self.peek()
+                _kind, ptext, _ = self.peek()
                 self.i += 1
                 ikind, itext, _ = self.peek()
                 self.i += 1
@@ -553,7 +557,10 @@ class SourceMap:
 # Results and reports
 # =============================================================================================
 
-_PREFIX_ORDER = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+_PREFIX_ORDER = sorted(
+    [(str(ns), p) for p, ns in PREFIXES.items()] + [("https://w3id.org/govgraph/shapes#", "ggsh")],
+    key=lambda item: -len(item[0]),
+)
 
 
 def compact(node: Node | str | None) -> str:
@@ -573,7 +580,7 @@ def compact(node: Node | str | None) -> str:
         return "id:" + text[len(ID) :]
     for namespace, prefix in _PREFIX_ORDER:
         if text.startswith(namespace) and re.fullmatch(r"[A-Za-z0-9_.\-]*", text[len(namespace) :]):
-            return f"{prefix}:{text[len(namespace) :]}"
+            return f"{prefix}:{text[len(namespace):]}"
     return f"<{text}>"
 
 
@@ -635,26 +642,14 @@ class ValidationResult:
     def key(self) -> tuple[str, ...]:
         """What the result says, without where it was written (for comparing runs)."""
         return (
-            self.severity,
-            self.focus_node,
-            self.path or "",
-            self.value or "",
-            self.constraint,
-            self.source_shape,
-            self.message,
+            self.severity, self.focus_node, self.path or "", self.value or "",
+            self.constraint, self.source_shape, self.message,
         )
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
-            SEVERITY_RANK.get(self.severity, 9),
-            self.source_shape,
-            self.message,
-            self.file or "",
-            self.line or 0,
-            self.column or 0,
-            self.focus_node,
-            self.path or "",
-            self.value or "",
+            SEVERITY_RANK.get(self.severity, 9), self.source_shape, self.message, self.file or "",
+            self.line or 0, self.column or 0, self.focus_node, self.path or "", self.value or "",
         )
 
 
@@ -972,8 +967,8 @@ def validate_graphs(
     rows: list[tuple[GlobalCheck, list[URIRef], ValidationResult]] = []
     if global_checks:
         store = ox.Store()
-        store.extend(_ox_quads(graph))
-        rows = _run_checks(store, checks if checks is not None else load_checks(), graph, sources, None)
+        store.extend(_ox_quads(data))  # a Dataset keeps its graphs: some checks group by source graph
+        rows = _run_checks(store, checks if checks is not None else load_checks(), graph, sources, None, union=True)
     stats = {"mode": "full", "triples": len(graph), "seconds": round(time.perf_counter() - started, 3)}
     return _finish(report, results, rows, stats)
 
@@ -1003,14 +998,17 @@ def validate_store(
 
 
 def _with_graph(store: GraphStore, result: ValidationResult) -> ValidationResult:
+    """The result with the named graph that holds its triple (or, failing that, its focus node)."""
     focus = _term_from_compact(result.focus_node)
     if not isinstance(focus, URIRef):
         return result
     path = _term_from_compact(result.path) if result.path else None
-    pattern = f"<{focus}> {'<' + str(path) + '>' if isinstance(path, URIRef) else '?p'} ?o"
-    rows = store.ox.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} ORDER BY ?g LIMIT 1")
-    for row in rows:
-        return ValidationResult(**{**asdict(result), "graph": row["g"].value})
+    patterns = [f"<{focus}> <{path}> ?o"] if isinstance(path, URIRef) else []
+    patterns.append(f"<{focus}> ?p ?o")
+    for pattern in patterns:
+        rows = store.ox.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} ORDER BY ?g LIMIT 1")
+        for row in rows:
+            return ValidationResult(**{**asdict(result), "graph": row["g"].value})
     return result
 
 
@@ -1032,12 +1030,19 @@ def _term_from_compact(text: str | None) -> URIRef | None:
 # =============================================================================================
 
 
-def _ox_quads(graph: Graph) -> Iterator[ox.Quad]:
+def _ox_quads(data: Graph | Dataset, graph_name: str = "urn:govgraph:data") -> Iterator[ox.Quad]:
+    """The data as pyoxigraph quads: a Dataset's named graphs kept, a Graph's triples in ``graph_name``."""
     from govgraph.store import to_ox
 
-    default = ox.DefaultGraph()
-    for s, p, o in graph:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)
+    if isinstance(data, (Dataset, ConjunctiveGraph)):
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            graph = ox.NamedNode(str(name)) if isinstance(name, URIRef) else ox.NamedNode(graph_name)
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+        return
+    named = ox.NamedNode(graph_name)
+    for s, p, o in data:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), named)
 
 
 def _run_checks(
@@ -1107,7 +1112,9 @@ def _check_result(
     )
 
 
-def run_global_checks(store: GraphStore, checks: Sequence[GlobalCheck] | None = None) -> list[ValidationResult]:
+def run_global_checks(
+    store: GraphStore, checks: Sequence[GlobalCheck] | None = None
+) -> list[ValidationResult]:
     """Every global check over the store's union graph, as results (sorted)."""
     checks = checks if checks is not None else load_checks()
     involved: set[URIRef] = set()
@@ -1126,6 +1133,8 @@ def run_global_checks(store: GraphStore, checks: Sequence[GlobalCheck] | None = 
 
 
 def _fetch_labels(store: GraphStore, nodes: Iterable[URIRef]) -> Graph:
+    from govgraph.store import from_ox
+
     graph = Graph()
     props = " ".join(f"<{p}>" for p in (*_LABEL_PROPERTIES, GG.participant, GG.event, RDF.type))
     for batch in _batches(sorted(nodes)):
@@ -1133,7 +1142,8 @@ def _fetch_labels(store: GraphStore, nodes: Iterable[URIRef]) -> Graph:
             f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {_values(batch)} }} VALUES ?p {{ {props} }} "
             f"GRAPH ?g {{ ?s ?p ?o }} }}"
         )
-        _add_construct(graph, store.ox.query(query))
+        for triple in store.ox.query(query):
+            graph.add(tuple(from_ox(t) for t in (triple.subject, triple.predicate, triple.object)))  # type: ignore[arg-type]
     return graph
 
 
@@ -1159,35 +1169,37 @@ def _graph_filter(variable: str, excluded: Sequence[str]) -> str:
     return f"FILTER(?{variable} NOT IN ({', '.join(f'<{g}>' for g in excluded)}))"
 
 
-def _add_construct(graph: Graph, triples: Any) -> int:
-    from govgraph.store import from_ox
+class _Fetched:
+    """Quads fetched from the store: as rdflib triples (for pyshacl) and as pyoxigraph quads with
+    their named graphs (for the global checks, some of which group by source graph)."""
 
-    count = 0
-    for triple in triples:
-        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        count += 1
-    return count
+    def __init__(self) -> None:
+        self.graph = Graph()
+        self.quads: list[ox.Quad] = []
+
+    def add(self, solutions: Any, s: str = "s", p: str = "p", o: str = "o") -> None:
+        from govgraph.store import from_ox
+
+        for row in solutions:
+            subject, predicate, obj = row[s], row[p], row[o]
+            self.quads.append(ox.Quad(subject, predicate, obj, row["g"]))
+            self.graph.add((from_ox(subject), from_ox(predicate), from_ox(obj)))
 
 
-def _outgoing(store: GraphStore, nodes: Sequence[URIRef], excluded: Sequence[str], into: Graph) -> int:
-    count = 0
+def _outgoing(store: GraphStore, nodes: Sequence[URIRef], excluded: Sequence[str], into: _Fetched) -> None:
     for batch in _batches(sorted(nodes)):
         query = (
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {_values(batch)} }} "
+            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {_values(batch)} }} "
             f"GRAPH ?g {{ ?s ?p ?o }} {_graph_filter('g', excluded)} }}"
         )
-        count += _add_construct(into, store.ox.query(query))
-    return count
+        into.add(store.ox.query(query))
 
 
-def _incoming_subjects(
-    store: GraphStore, nodes: Sequence[URIRef], excluded: Sequence[str], predicates: Sequence[URIRef] | None = None
-) -> set[URIRef]:
+def _incoming_subjects(store: GraphStore, nodes: Sequence[URIRef], excluded: Sequence[str]) -> set[URIRef]:
     found: set[URIRef] = set()
-    predicate_values = f"VALUES ?p {{ {_values(predicates)} }}" if predicates else ""
     for batch in _batches(sorted(nodes)):
         query = (
-            f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {_values(batch)} }} {predicate_values} "
+            f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {_values(batch)} }} "
             f"GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) {_graph_filter('g', excluded)} }}"
         )
         found.update(URIRef(row["s"].value) for row in store.ox.query(query))
@@ -1195,27 +1207,25 @@ def _incoming_subjects(
 
 
 def _incoming(
-    store: GraphStore, nodes: Sequence[URIRef], predicates: Sequence[URIRef], excluded: Sequence[str], into: Graph
-) -> int:
-    count = 0
+    store: GraphStore, nodes: Sequence[URIRef], predicates: Sequence[URIRef], excluded: Sequence[str], into: _Fetched
+) -> None:
     for batch in _batches(sorted(nodes)):
         query = (
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {_values(batch)} }} VALUES ?p {{ {_values(predicates)} }} "
+            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {_values(batch)} }} VALUES ?p {{ {_values(predicates)} }} "
             f"GRAPH ?g {{ ?s ?p ?o }} {_graph_filter('g', excluded)} }}"
         )
-        count += _add_construct(into, store.ox.query(query))
-    return count
+        into.add(store.ox.query(query))
 
 
-def _blank_closure(store: GraphStore, graph: Graph, excluded: Sequence[str]) -> None:
+def _blank_closure(store: GraphStore, fetched: _Fetched, excluded: Sequence[str]) -> None:
     """Blank nodes of the store cannot be named in VALUES: fetch them through their parent."""
-    parents = sorted({s for s, _p, o in graph if isinstance(o, BNode) and isinstance(s, URIRef)})
+    parents = sorted({s for s, _p, o in fetched.graph if isinstance(o, BNode) and isinstance(s, URIRef)})
     for batch in _batches(parents):
         query = (
-            f"CONSTRUCT {{ ?b ?q ?v }} WHERE {{ VALUES ?s {{ {_values(batch)} }} GRAPH ?g {{ ?s ?p ?b "
+            f"SELECT ?b ?q ?v ?g WHERE {{ VALUES ?s {{ {_values(batch)} }} GRAPH ?g {{ ?s ?p ?b "
             f"FILTER(isBlank(?b)) ?b ?q ?v }} {_graph_filter('g', excluded)} }}"
         )
-        _add_construct(graph, store.ox.query(query))
+        fetched.add(store.ox.query(query), "b", "q", "v")
 
 
 @functools.lru_cache(maxsize=8)
@@ -1240,24 +1250,32 @@ def neighbourhood(
     triple of the nodes those point to, and the incoming triples the shapes follow backwards.
     Graphs in ``replacing`` are left out (their content is being replaced by the delta).
     """
-    shapes = shapes if shapes is not None else load_shapes()
+    fetched, focus = _neighbourhood(store, delta, shapes if shapes is not None else load_shapes(), replacing)
+    return fetched.graph, focus
+
+
+def _neighbourhood(
+    store: GraphStore, delta: Graph, shapes: Graph, replacing: Sequence[str]
+) -> tuple[_Fetched, list[URIRef]]:
     excluded = list(replacing)
     subjects = {s for s in delta.subjects() if isinstance(s, URIRef)}
     objects = {o for _s, p, o in delta if isinstance(o, URIRef) and p != RDF.type}
     pointing = _incoming_subjects(store, sorted(subjects), excluded)
     focus = sorted(subjects | objects | pointing)
-    context = Graph()
-    _outgoing(store, focus, excluded, context)
-    second = sorted(
-        {o for _s, _p, o in context if isinstance(o, URIRef)} | {o for _s, _p, o in delta if isinstance(o, URIRef)}
-    )
-    second = [n for n in second if n not in set(focus)]
-    _outgoing(store, second, excluded, context)
+    fetched = _Fetched()
+    _outgoing(store, focus, excluded, fetched)
+    focus_set = set(focus)
+    second = {o for _s, _p, o in fetched.graph if isinstance(o, URIRef)}
+    second |= {o for _s, _p, o in delta if isinstance(o, URIRef)}
+    _outgoing(store, sorted(second - focus_set), excluded, fetched)
     backwards = _shape_reach(id(shapes), shapes)
     if backwards:
-        _incoming(store, focus, list(backwards), excluded, context)
-    _blank_closure(store, context, excluded)
-    return context, focus
+        _incoming(store, focus, list(backwards), excluded, fetched)
+    _blank_closure(store, fetched, excluded)
+    return fetched, focus
+
+
+DELTA_GRAPH = "urn:govgraph:delta"
 
 
 def validate_in_context(
@@ -1268,6 +1286,7 @@ def validate_in_context(
     ontology: Graph | None = None,
     sources: SourceMap | None = None,
     replacing: Sequence[str] = (),
+    delta_graph: str = DELTA_GRAPH,
     checks: Sequence[GlobalCheck] | None = None,
     global_checks: bool = True,
 ) -> ValidationReport:
@@ -1275,15 +1294,17 @@ def validate_in_context(
 
     The store is only read. Results concern the focus nodes (the delta's subjects, the IRIs it
     points to, the nodes pointing at its subjects) and global-check rows involving a delta subject.
+    A Dataset delta keeps its named graphs for the global checks; a Graph is named ``delta_graph``
+    (the graph it will be ingested into).
     """
     shapes = shapes if shapes is not None else load_shapes()
     ontology = ontology if ontology is not None else load_ontology()
     started = time.perf_counter()
-    delta_graph = _as_graph(delta, None)
-    context, focus = neighbourhood(store, delta_graph, shapes=shapes, replacing=replacing)
-    fetched = time.perf_counter()
+    delta_triples = delta if type(delta) is Graph else _as_graph(delta, None)
+    fetched, focus = _neighbourhood(store, delta_triples, shapes, replacing)
+    fetch_done = time.perf_counter()
     graph = Graph()
-    for source in (delta_graph, context, ontology):
+    for source in (delta_triples, fetched.graph, ontology):
         for triple in source:
             graph.add(triple)
     report = _pyshacl(graph, shapes, focus)
@@ -1292,14 +1313,15 @@ def validate_in_context(
     rows: list[tuple[GlobalCheck, list[URIRef], ValidationResult]] = []
     if global_checks:
         checks = list(checks if checks is not None else load_checks())
-        rows = _checks_in_context(store, delta_graph, graph, checks, sources, replacing)
+        delta_quads = list(_ox_quads(delta, delta_graph))
+        rows = _checks_in_context(store, delta_triples, delta_quads, fetched, graph, checks, sources, replacing)
     stats = {
         "mode": "in-context",
-        "delta_triples": len(delta_graph),
-        "context_triples": len(context),
+        "delta_triples": len(delta_triples),
+        "context_triples": len(fetched.graph),
         "focus_nodes": len(focus),
-        "fetch_seconds": round(fetched - started, 3),
-        "shacl_seconds": round(shacl_done - fetched, 3),
+        "fetch_seconds": round(fetch_done - started, 3),
+        "shacl_seconds": round(shacl_done - fetch_done, 3),
         "seconds": round(time.perf_counter() - started, 3),
     }
     return _finish(report, results, rows, stats)
@@ -1308,28 +1330,34 @@ def validate_in_context(
 def _checks_in_context(
     store: GraphStore,
     delta: Graph,
-    graph: Graph,
+    delta_quads: list[ox.Quad],
+    fetched: _Fetched,
+    labels: Graph,
     checks: Sequence[GlobalCheck],
     sources: SourceMap | None,
     replacing: Sequence[str],
 ) -> list[tuple[GlobalCheck, list[URIRef], ValidationResult]]:
+    """The checks over the delta, the neighbourhood and the store's nodes sharing an anchor value
+    with the delta (all with their named graphs); only rows involving a delta subject are kept."""
     if not checks:
         return []
     excluded = list(replacing)
-    extra = Graph()
+    extra = _Fetched()
     anchors = sorted({a for check in checks for a in check.anchors})
     for anchor in anchors:
         values = sorted({o for o in delta.objects(None, anchor) if not isinstance(o, BNode)})
         for batch in _batches(values):
             query = (
-                f"CONSTRUCT {{ ?x ?q ?y }} WHERE {{ VALUES ?v {{ {_values(batch)} }} "
-                f"GRAPH ?g {{ ?x <{anchor}> ?v }} {_graph_filter('g', excluded)} "
-                f"GRAPH ?h {{ ?x ?q ?y }} {_graph_filter('h', excluded)} }}"
+                f"SELECT ?x ?q ?y ?g WHERE {{ VALUES ?v {{ {_values(batch)} }} "
+                f"GRAPH ?h {{ ?x <{anchor}> ?v }} {_graph_filter('h', excluded)} "
+                f"GRAPH ?g {{ ?x ?q ?y }} {_graph_filter('g', excluded)} }}"
             )
-            _add_construct(extra, store.ox.query(query))
+            extra.add(store.ox.query(query), "x", "q", "y")
     memory = ox.Store()
-    memory.extend(_ox_quads(graph))
-    memory.extend(_ox_quads(extra))
+    memory.extend(delta_quads)
+    memory.extend(fetched.quads)
+    memory.extend(extra.quads)
     involving = {str(s) for s in delta.subjects() if isinstance(s, URIRef)}
-    labels = graph + extra if len(extra) else graph
-    return _run_checks(memory, checks, labels, sources, involving)
+    if len(extra.graph):
+        labels = labels + extra.graph
+    return _run_checks(memory, checks, labels, sources, involving, union=True)

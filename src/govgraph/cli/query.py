@@ -40,7 +40,12 @@ def query(
         list[str] | None, typer.Option("--param", "-p", help="A parameter as KEY=VALUE (repeatable).")
     ] = None,
     endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="Run at this SPARQL 1.1 endpoint instead of the store.")
+        str | None,
+        typer.Option(
+            "--endpoint",
+            help="Run at this SPARQL 1.1 endpoint instead of the store (its default graph must be the union "
+            "of the named graphs, as `govgraph serve` gives).",
+        ),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or xml.")] = "table",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for an endpoint.")] = 30.0,

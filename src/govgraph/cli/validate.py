@@ -132,10 +132,7 @@ def ingest(
     shapes_graph = load_shapes(shapes)
     with GraphStore.open(target) as opened:
         outcome = ingest_files(
-            files,
-            opened,
-            fail_on=fail_on,
-            shapes=shapes_graph,
+            files, opened, fail_on=fail_on, shapes=shapes_graph,
             progress=lambda message: err.print(f"ingest: {message}", highlight=False),
         )
     if outcome.report is not None and (not outcome.ingested or not outcome.report.conforms):

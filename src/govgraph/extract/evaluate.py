@@ -20,6 +20,9 @@ organisers          organiser name (person or organisation) of any event
 
 Names are compared after NFC, case folding and whitespace normalisation; notations exactly. Counts
 are summed over documents before the overall precision, recall and F1 are taken (micro average).
+A metric with nothing in gold or prediction scores P = R = 1 (shown as "-" in the table); nothing
+predicted against a non-empty gold scores P = 1, R = 0. The report also counts predicted persons
+that are placeholders (``names.is_placeholder``), whose target is zero.
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ class DocumentScore:
     missed: dict[str, list[str]] = field(default_factory=dict)  # in gold, not predicted
     spurious: dict[str, list[str]] = field(default_factory=dict)  # predicted, not in gold
     error: str | None = None  # why the document could not be extracted, if it could not
+    placeholders: list[str] = field(default_factory=list)  # predicted persons that are placeholders
 
 
 @dataclass
@@ -120,13 +124,20 @@ class Report:
                 total[m] = total[m] + doc.counts[m]
         return total
 
+    @property
+    def placeholder_actors(self) -> int:
+        """How many predicted persons are placeholders ("Speaker TBC"): the target is zero."""
+        return sum(len(d.placeholders) for d in self.documents)
+
     def as_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data."""
         return {
+            "placeholder_actors": self.placeholder_actors,
             "documents": [
                 {
                     "document": d.document,
                     "error": d.error,
+                    "placeholders": d.placeholders,
                     "metrics": {m: d.counts[m].as_dict() for m in METRICS},
                     "missed": d.missed,
                     "spurious": d.spurious,
@@ -153,6 +164,7 @@ class Report:
             rows(doc.document, doc.counts)
         lines.append("-" * len(header))
         rows(f"OVERALL ({len(self.documents)} documents, micro)", self.overall)
+        lines.append(f"persons made from placeholders: {self.placeholder_actors}")
         return "\n".join(lines)
 
 
@@ -197,7 +209,23 @@ def score(gold: Contract, predicted: Contract) -> DocumentScore:
             missed[m] = sorted(" | ".join(item) for item in g - p)
         if p - g:
             spurious[m] = sorted(" | ".join(item) for item in p - g)
-    return DocumentScore(str(gold.get("document")), counts, missed, spurious)
+    return DocumentScore(
+        str(gold.get("document")), counts, missed, spurious, placeholders=placeholder_persons(predicted)
+    )
+
+
+def placeholder_persons(contract: Contract) -> list[str]:
+    """Names of persons in a contract that are placeholders ("Speaker TBC", "To be announced")."""
+    from govgraph.extract.names import is_placeholder
+
+    return sorted(
+        {
+            person["name"]
+            for event in contract.get("events") or []
+            for person in event.get("participants") or []
+            if person.get("name") and is_placeholder(person["name"])
+        }
+    )
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, Contract]]:

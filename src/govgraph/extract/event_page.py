@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govgraph.extract.lexicon import Lexicon, get_lexicon
 from govgraph.extract.names import (
@@ -50,12 +51,12 @@ from govgraph.records import (
 )
 
 __all__ = [
+    "NUMERIC_DATE",
     "EventPageReader",
     "PageContext",
     "collect_people",
     "content_lines",
     "document_from_events",
-    "NUMERIC_DATE",
     "find_dates",
     "has_facts",
     "new_context",
@@ -157,6 +158,16 @@ _DOTTED = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)
 
 def find_dates(text: str) -> list[DateHit]:
     """Every day-precise date in ``text`` (day-month-year, month-day-year, ISO, dotted), in text order."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str) -> tuple[DateHit, ...]:
+    # Lines are looked at several times (fields, header, prose): the answer is cached per line.
+    return tuple(_scan_dates(text))
+
+
+def _scan_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     if not _HAS_DIGIT.search(text):
@@ -201,11 +212,14 @@ def text_year(text: str) -> int | None:
     "In May 2021, a new UN process starts" is written in (or just before) 2021; bare years in
     ranges ("2021–2025") are not dates and count only when nothing else does.
     """
-    years = [h.year for h in find_dates(text) if h.year]
-    years += [int(m["y"]) for m in _MY.finditer(text)]
-    if years:
-        return max(years)
-    bare = [int(y) for y in _YEAR.findall(text)]
+    dated: list[int] = []
+    bare: list[int] = []
+    for m in _YEAR.finditer(text):
+        # A year is a date's when a month name comes just before it ("May 2021", "March 2, 2015").
+        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 24) : m.start()])
+        (dated if any(w.lower() in _MONTHS for w in before[-2:]) else bare).append(int(m.group(0)))
+    if dated:
+        return max(dated)
     return max(bare) if bare else None
 
 
@@ -363,6 +377,28 @@ _POSITION_WORDS = frozenset(
         "rapporteur",
         "moderator",
         "speaker",
+        "ceo",
+        "cto",
+        "ciso",
+        "vp",
+        "svp",
+        "evp",
+        "journalist",
+        "activist",
+        "lawyer",
+        "attorney",
+        "judge",
+        "prosecutor",
+        "senator",
+        "commissioner",
+        "economist",
+        "developer",
+        "trainer",
+        "campaigner",
+        "governor",
+        "mayor",
+        "spokesperson",
+        "ombudsperson",
         "programme-lead",
     }
 )
@@ -419,13 +455,21 @@ class PageContext:
             if len(rest.split()) <= 2 and rest.split()[0].casefold() in {"include", "includes", "by", "are", "is"}:
                 return self.role(first)
             return None
-        stem = _strip_accents(label).casefold()[:6]
-        if len(stem) < 6:
+        folded = _strip_accents(label).casefold()
+        if len(folded) < 5:
             return None
-        return _role_stems(self.lexicon).get(stem)
+        stems = _role_stems(self.lexicon)
+        if folded[:6] in stems and len(folded) >= 6:
+            return stems[folded[:6]]
+        # A whole five-letter label and an ending: "chaired" ~ "Chair".
+        return stems.get(folded[:5]) if len(folded) > 5 and folded[:5] in _short_labels(self.lexicon) else None
 
-    def organisation_name(self, text: str) -> tuple[str, str | None] | None:
-        """A clean organisation name and its acronym from a list item, or ``None`` if not a name."""
+    def organisation_name(self, text: str, *, record: bool = False) -> tuple[str, str | None] | None:
+        """A clean organisation name and its acronym from a list item, or ``None`` if not a name.
+
+        With ``record`` the acronym is remembered for the page ("SWP" later means the long name):
+        only for names the caller keeps, so that a discarded parse never defines an acronym.
+        """
         item = _ARTICLE.sub("", text.strip(" .,;:–—-\"'“”")).strip()
         if not item or not (item[0].isupper() or item[0].isdigit()):
             return None
@@ -439,7 +483,7 @@ class PageContext:
             acronym, item = item, self.acronyms[item]
         if len(item) < 2 or len(item.split()) > 14 or is_placeholder(item):
             return None
-        if acronym and acronym != item:
+        if record and acronym and acronym != item:
             self.acronyms.setdefault(acronym, item)
         return item, acronym
 
@@ -460,8 +504,21 @@ def _role_stems(lexicon: Lexicon) -> dict[str, str]:
                 stem = _strip_accents(lab).casefold()
                 if " " not in lab and len(stem) >= 6:
                     stems.setdefault(stem[:6], concept.notation)
+                elif " " not in lab and len(stem) == 5:
+                    stems.setdefault(stem, concept.notation)
         _STEM_CACHE[id(lexicon)] = stems
     return _STEM_CACHE[id(lexicon)]
+
+
+def _short_labels(lexicon: Lexicon) -> set[str]:
+    """One-word visible role labels of exactly five letters ("Chair"), for the stem fallback."""
+    return {
+        _strip_accents(lab).casefold()
+        for concept in lexicon.concepts.get("role", [])
+        if concept.notation != "contributor"
+        for lab in (concept.pref_label, *concept.alt_labels)
+        if " " not in lab and len(lab) == 5
+    }
 
 
 def content_lines(nt: NormalisedText) -> list[Line]:
@@ -493,8 +550,55 @@ class _PersonSpec:
     name: str
     title: str | None
     affiliation: str | None
+    acronym: str | None = None
 
 
+# Words that open a sentence but never a name.
+_FUNCTION_WORDS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "the",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "of",
+        "and",
+        "or",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "our",
+        "their",
+        "its",
+        "we",
+        "you",
+        "join",
+        "see",
+        "el",
+        "la",
+        "los",
+        "las",
+        "en",
+        "de",
+        "del",
+        "le",
+        "les",
+        "du",
+        "des",
+        "au",
+        "une",
+        "un",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
 def _is_position(text: str) -> bool:
     """Whether a comma part names a position: a position word before any word of a body's kind."""
     words = [w.strip("(),.;:").casefold() for w in _PARENS.sub("", text).split()]
@@ -508,6 +612,17 @@ def _is_position(text: str) -> bool:
 
 def _split_name(spec: str, ctx: PageContext) -> tuple[str, str] | None:
     """``(canonical name, rest)`` of a person spec, or ``None`` when it does not start with a person."""
+    _LEXICONS[id(ctx.lexicon)] = ctx.lexicon
+    return _split_name_cached(spec, id(ctx.lexicon))
+
+
+_LEXICONS: dict[int, Lexicon] = {}
+
+
+@lru_cache(maxsize=8192)
+def _split_name_cached(spec: str, lexicon_id: int) -> tuple[str, str] | None:
+    # Pure in (spec, lexicon); pages repeat lines (duplicated blocks, a person in several roles).
+    lexicon = _LEXICONS[lexicon_id]
     spec = _BULLET.sub("", spec).strip(" .;")
     spec = re.sub(r"^(?:and|y|et|und|&)\s+", "", spec)
     if not spec or is_placeholder(spec.split(",")[0].split(" – ")[0]):
@@ -517,7 +632,7 @@ def _split_name(spec: str, ctx: PageContext) -> tuple[str, str] | None:
     if m and any(c.isalpha() for c in m["sur"]) and not is_placeholder(m["given"]):
         # The capitals mark the surname: names.py turns "SILVA Mariana" round and name-cases it.
         name = canonical_name(f"{m['sur'].strip()} {m['given'].strip()}")
-        if looks_like_person(name, ctx.lexicon):
+        if looks_like_person(name, lexicon):
             return name, m["rest"].strip(" ,")
     # The name ends at a dash, a bracket or a comma; degrees after a comma belong to the name.
     m = re.match(r"^(?P<name>[^,(–—]+?)\s*(?P<rest>(?:[–—]|\(|,|$).*)$", spec)
@@ -531,10 +646,10 @@ def _split_name(spec: str, ctx: PageContext) -> tuple[str, str] | None:
         if not d:
             break
         rest = rest[d.end() :]
-    if is_placeholder(raw):
-        return None
+    if is_placeholder(raw) or raw.split()[0].casefold() in _FUNCTION_WORDS:
+        return None  # "On Monday, March 2, …" opens a sentence, not a name
     _, bare = split_title(raw)
-    if not looks_like_person(bare, ctx.lexicon) or _is_position(bare):
+    if not looks_like_person(bare, lexicon) or _is_position(bare):
         return None  # "Senior Fellow, Real Instituto Elcano" starts with a position, not a name
     return canonical_name(bare), rest.strip()
 
@@ -572,6 +687,8 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
                     affiliation = parts[0]
             elif _is_position(parts[-1]):
                 title = ", ".join(parts)
+            elif not any(_is_position(x) for x in parts[:-1]):
+                affiliation = ", ".join(parts)  # "(Ministry of ICT, Kenya)": a body and where it is
             else:
                 affiliation = parts[-1]
                 title = ", ".join(parts[:-1])
@@ -579,10 +696,11 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
             title = ", ".join(parts)
         if len(positions) > 1:
             title = "; ".join(p for p in [title, *positions[1:]] if p)
+    acronym = None
     if affiliation:
         cleaned = ctx.organisation_name(affiliation)
-        affiliation = cleaned[0] if cleaned else None
-    return _PersonSpec(name, title or None, affiliation)
+        affiliation, acronym = cleaned if cleaned else (None, None)
+    return _PersonSpec(name, title or None, affiliation, acronym)
 
 
 def _split_people(rest: str, ctx: PageContext) -> list[str]:
@@ -629,6 +747,8 @@ class _EventBuilder:
         if role and role not in p.roles:
             p.roles.append(role)
         p.affiliation = p.affiliation or spec.affiliation
+        if spec.affiliation and spec.acronym and spec.acronym != spec.affiliation:
+            self.ctx.acronyms.setdefault(spec.acronym, spec.affiliation)
         p.title = p.title or spec.title
         span = self.ctx.span(line)
         if span not in p.evidence:
@@ -662,7 +782,7 @@ def _organiser_items(text: str, ctx: PageContext) -> list[str]:
     stop = min(m.start() for m in (end, trigger) if m is not None) if (end or trigger) else len(text)
     names: list[str] = []
     for item in _LIST_SPLIT.split(text[:stop]):
-        cleaned = ctx.organisation_name(item)
+        cleaned = ctx.organisation_name(item, record=True)
         if cleaned:
             names.append(cleaned[0])
     return names
@@ -676,7 +796,7 @@ def _organisers_in_prose(text: str, ctx: PageContext) -> list[str]:
         before = text[: m.start()].rstrip()
         subject = _SUBJECT.search(before)
         if subject:
-            cleaned = ctx.organisation_name(subject.group(0))
+            cleaned = ctx.organisation_name(subject.group(0), record=True)
             if cleaned and looks_like_organisation(cleaned[0], ctx.lexicon):
                 names.append(cleaned[0])
     return names
@@ -694,8 +814,13 @@ _PROSE_PERSON = re.compile(
 )
 _PROSE_SPEAKER_VERB = re.compile(
     r"\b(?:will\s+)?(?:open|opens|present|presents|speak|speaks|deliver|delivers|address|addresses|"
-    r"introduce|introduces|give|gives|share|shares)\b",
+    r"introduce|introduces|give|gives|share|shares|remarks|keynote|presentation|intervention|welcome)\b",
     re.IGNORECASE,
+)
+# "The session will be moderated by Jane Doe, Director, Org." — a role verb, "by", a person.
+_ROLE_BY = re.compile(
+    r"\b(?P<label>[A-Za-zÀ-ÿ-]{5,})\s+by\s+(?P<spec>(?:(?:H\.E\.|Dr\.|Prof\.|Mr\.|Ms\.|Mrs\.)\s+)*"
+    r"[A-ZÀ-Þ][^.;:]*?)(?=\.\s|\.$|;|$|,?\s+and\s+(?=[a-z]))"
 )
 
 
@@ -794,15 +919,29 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
             in_list = label_role != "organizer" and in_list
             continue
 
+        # Under an "Organisers" heading each line names organisers: bodies unless a listed person.
+        if in_list and heading_role == "organizer" and len(text.split()) <= 20 and not _SENTENCE_BREAK.search(text):
+            # One organiser a line ("Ministry of Communications, Ghana" is one body); a person only
+            # when the page names them as a person elsewhere.
+            item = _BULLET.sub("", text).strip(" .;")
+            known = ctx.people.find(canonical_name(split_title(item)[1])) if looks_like_person(item) else None
+            if known:
+                b.person(_PersonSpec(known, None, None), "organizer", line)
+            elif (cleaned := ctx.organisation_name(item, record=True)) is not None:
+                b.organiser(cleaned[0], "organisation", line)
+            continue
+
         # A line of a person list, under a heading or not: "Name, Title, Organisation". A line behind
         # a label that is not a role ("Transfer to venue: …", "Opening remarks: …") lists no one.
         labelled = sep == ":" and 0 < len(label.split()) <= 4 and not label.strip().isdigit()
         people_text = text
         if len(segments) >= 2 and looks_like_person(segments[0], ctx.lexicon):
             people_text = ", ".join(segments)  # a table row: "Jane Doe | Director | Organisation"
+        # Long lines and sentences are prose: no list line there (and parsing them costs most).
+        list_shaped = len(people_text) < 400 and not _SENTENCE_BREAK.search(people_text)
         specs = (
             _split_people(people_text, ctx)
-            if ("," in people_text or "(" in people_text or in_list) and not labelled
+            if list_shaped and ("," in people_text or "(" in people_text or in_list) and not labelled
             else []
         )
         parsed = [parse_person_spec(s, ctx) for s in specs]
@@ -862,6 +1001,14 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
                     spec = parse_person_spec(part, ctx)
                     if spec:
                         b.person(spec, role, line)
+        for m in _ROLE_BY.finditer(text):
+            role = ctx.role(m["label"])
+            if role is None or role == "organizer":
+                continue  # organisers are read by the organiser triggers
+            for part in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])|;\s*", m["spec"]):
+                spec = parse_person_spec(part, ctx)
+                if spec:
+                    b.person(spec, role, line)
         for m in _PROSE_PERSON.finditer(text):
             org = m["org"].strip()
             if is_placeholder(org):
@@ -988,7 +1135,7 @@ def _role_line(b: _EventBuilder, ctx: PageContext, role: str, rest: str, line: L
                 if spec:
                     b.person(spec, role, line)
                     continue
-            cleaned = ctx.organisation_name(item)
+            cleaned = ctx.organisation_name(item, record=True)
             if cleaned:
                 b.organiser(cleaned[0], "organisation", line)
         return
@@ -1076,12 +1223,18 @@ def collect_people(ctx: PageContext, lines: Sequence[Line]) -> None:
     for line in lines:
         text = line.text.strip()
         label, sep, rest = _split_label(text)
-        candidates = [rest] if sep and ctx.role(label) else [text]
+        role = ctx.role(label) if sep else None
+        # A bare name counts only behind a person's role label ("Rapporteur: Mariana Silva"): a line
+        # "Smart Africa" alone has a name's shape but could be any body.
+        list_shaped = len(text) < 400 and not _SENTENCE_BREAK.search(text)
+        candidates = (
+            [rest] if role and role != "organizer" else [text] if list_shaped and ("," in text or "(" in text) else []
+        )
         for m in _PROSE_PERSON.finditer(text):
             candidates.append(m.group(0))
         for candidate in candidates:
             for spec_text in _split_people(candidate, ctx) if "," in candidate or ";" in candidate else [candidate]:
-                if len(spec_text.split()) < 2:
+                if len(spec_text.split()) < 2 or (not role and "," not in spec_text and "(" not in spec_text):
                     continue
                 spec = parse_person_spec(spec_text, ctx)
                 if spec:

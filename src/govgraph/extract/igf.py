@@ -94,6 +94,13 @@ _DATE_RE = re.compile(
     ),
     re.IGNORECASE,
 )
+_DAY_RANGE_RE = re.compile(
+    r"(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*[-–]\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+    + _MONTH.format("m")
+    + r",?\s+"
+    + _YEAR.format("y"),
+    re.IGNORECASE,
+)
 _TIME_RE = re.compile(
     r"(?<![\d:])(?P<t>[0-2]?\d[:.][0-5]\d|[01]?\d\s*[ap]\.?m\.?)(?:\s*(?P<ap>[ap]\.?m\.?))?"
     r"(?:\s*\(?\s*(?P<tz>(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::\d\d)?)?|[A-Z]{1,3}S?T)(?![A-Za-z]))?",
@@ -189,7 +196,8 @@ _SDG_GOAL = re.compile(r"^\s*(?:GOAL|SDG)\s*(?P<n>\d{1,2})\b", re.IGNORECASE)
 _DURATION_FIELD = re.compile(r"^(?:session\s+)?duration\b[^:]*:\s*(?P<v>.*)$", re.IGNORECASE)
 _MINUTES = re.compile(r"(?P<n>\d{2,3})\s*(?:min(?:ute)?s?\b|')", re.IGNORECASE)
 _HOURS = re.compile(r"(?P<n>\d(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
-_FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*:?\s*(?P<v>.*)$", re.IGNORECASE)
+# "Format", "Format:", "Session format: Panel" — not "Format description: …" (prose about the format).
+_FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*(?::\s*(?P<v>.*))?$", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"^check-in and access this session", re.IGNORECASE)
 _ROOM_WORD = re.compile(r"\b(?:room|hall|saal|salle|sala|auditorium)\b", re.IGNORECASE)
 _LABEL_NOISE = re.compile(r"^[^\w(]+")
@@ -199,6 +207,7 @@ _REMARK = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_SEP = re.compile(r"\s+[–—|]\s+|\s+-\s+")
+_NAME_PAREN = re.compile(r"(?P<n>[^()]+?)\s*\((?P<a>[^()]+)\)")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\s&\s|\band\b)\s*")
 
 
@@ -212,6 +221,14 @@ def parse_date_time(text: str) -> tuple[str | None, str | None, str | None]:
     ('2021-12-07', None, '10:50-12:20 UTC')
     """
     dates: list[str] = []
+    if (r := _DAY_RANGE_RE.search(text)) is not None:
+        # "25–26 November 2019": the first day opens the range.
+        month = _MONTHS[r["m"].lower()]
+        for day in (r["d0"], r["d1"]):
+            try:
+                dates.append(dt.date(int(r["y"]), month, int(day)).isoformat())
+            except ValueError:
+                return None, None, None
     for m in _DATE_RE.finditer(text):
         iso = _iso(m)
         if iso and iso not in dates:
@@ -220,7 +237,7 @@ def parse_date_time(text: str) -> tuple[str | None, str | None, str | None]:
     times = []
     zones = []
     for m in _TIME_RE.finditer(stripped):
-        t = m.group("t").replace(".", ":") if ":" in m.group("t") or "." in m.group("t")[:3] else m.group("t")
+        t = re.sub(r"(?<=\d)\.(?=\d\d)", ":", m.group("t"))  # "10.30" is 10:30
         if m.group("ap"):
             t += " " + m.group("ap").replace(".", "").lower()
         times.append(t.strip())
@@ -338,6 +355,13 @@ class _PageReader:
         if ev.parent is None and year is not None:
             ev.parent = f"igf-{year}"
         ev.participants = list(self.participants.values())
+        for p in ev.participants:
+            if p.stakeholder_group is None and p.affiliation:
+                # A marked inference, kept apart from what the page states: the reference data
+                # knows the affiliation's group (the United Nations is an IGO).
+                known = self.lex.known_actor(p.affiliation)
+                if known is not None and known.kind == "organisation":
+                    p.inferred_stakeholder_group = known.stakeholder_group
         # The session code and the schedule boilerplate name the IGF on every page; they are not
         # the page's text about processes.
         exclude = [
@@ -447,7 +471,7 @@ class _PageReader:
             ):
                 self._dateline(text, ln)
             elif (fm := _FORMAT_FIELD.match(text)) is not None and ev.format is None:
-                self._format(fm["v"], i)
+                self._format(fm["v"] or "", i)
             elif (dm := _DURATION_FIELD.match(text)) is not None and ev.duration_minutes is None:
                 ev.duration_minutes = _minutes(dm["v"])
                 self.consumed.add(i)
@@ -545,6 +569,7 @@ class _PageReader:
 
     def _people(self) -> None:
         current: str | None = None  # the role of the heading we are under
+        after_prose = False  # a bio line came under the heading: only "Name, group" lines go on
         for ln in self.lines:
             text = ln.text
             if ln.index in self.consumed:
@@ -563,17 +588,25 @@ class _PageReader:
                         self._entries(value, role, ln, numbered=m["num"] is not None)
                         current = None
                     else:
-                        current = role
+                        current, after_prose = role, False
                     continue
             hm = _ROLE_HEADING.match(text)
             if hm is not None and (role := self._role_of_label(text.rstrip(":"))) is not None:
-                current = role
+                current, after_prose = role, False
                 continue
-            if current is not None and not self._entries(text, current, ln, strict=True):
-                current = None  # the heading's block ends at the first line that names no one
+            if current is None or self._entries(text, current, ln, require_groups=after_prose):
+                continue
+            if len(text.split()) >= 6 and not self._is_heading(text):
+                # A speaker's bio under their line: the list may go on after it, but only lines
+                # that state a group are trusted as entries from here.
+                after_prose = True
+                continue
+            current = None  # the heading's block ends at the first line that names no one
 
-    def _entries(self, value: str, role: str, ln: _Line, *, strict: bool = False, numbered: bool = False) -> bool:
-        """Add the actors a role line names; ``strict`` (a line under a heading) needs a real entry.
+    def _entries(
+        self, value: str, role: str, ln: _Line, *, numbered: bool = False, require_groups: bool = False
+    ) -> bool:
+        """Add the actors a role line names (``numbered``: a "Speaker 3:" line names one entry).
 
         Returns whether the line was an entry (a person, an organisation organiser or a
         placeholder), so a heading's block ends at the first line that is none of these.
@@ -581,6 +614,8 @@ class _PageReader:
         if is_placeholder(value) or is_placeholder(value.split(",")[0]):
             return True
         entries = self._parse_entries(value, role, numbered=numbered)
+        if require_groups and not all(e.stakeholder_group or e.regional_group for e in entries):
+            return False
         if not entries:
             return False
         for entry in entries:
@@ -630,6 +665,15 @@ class _PageReader:
         ):
             # "Speakers: Jane Doe, John Roe, Ana Lima": a list of names, no groups stated. Two
             # fields are "Name, Affiliation", the layout of organiser lines.
+            return [self._entry(f, None, None, None, role) for f in rest]
+        if (
+            sg is None
+            and rg is None
+            and not numbered
+            and len(rest) >= 2
+            and all((pm := _NAME_PAREN.fullmatch(f)) and looks_like_person(pm["n"], self.lex) for f in rest)
+        ):
+            # "Speakers: Jane Doe (Acme), John Roe (Beta)": each entry carries its affiliation.
             return [self._entry(f, None, None, None, role) for f in rest]
         if (
             len(rest) >= 2

@@ -389,7 +389,9 @@ def organisation_name(text: str) -> str:
 
 def is_post_nominal(text: str) -> bool:
     """Whether a field holds only degrees or post-nominals ("Ph.D.", "MBA"), not an affiliation."""
-    return bool(text.strip()) and _SUFFIX_RE.fullmatch(" " + text.strip()) is not None
+    text = text.strip()
+    # Post-nominals are short: most fields are rejected before the regex runs.
+    return 0 < len(text) <= 16 and _SUFFIX_RE.fullmatch(" " + text) is not None
 
 
 def is_placeholder(text: str) -> bool:
@@ -411,16 +413,23 @@ def is_placeholder(text: str) -> bool:
     return False
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script without case (Chinese, Japanese, Korean, Arabic…)."""
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
 def _tokens_look_like_name(tokens: list[str]) -> bool:
+    if len(tokens) == 1 and 2 <= len(tokens[0]) <= 5 and all(_caseless(c) for c in tokens[0]):
+        return True  # "王伟": a name written without spaces in a script without case
     if not 2 <= len(tokens) <= 6:
         return False
     seen_capital = 0
     for t in tokens:
-        if t.lower() in _PARTICLES:
-            continue
+        if t in _PARTICLES:
+            continue  # "van", "de", "bin" in lower case; "Ben", "Van", "El" count as name words
         if not _NAME_TOKEN.match(t):
             return False
-        if not t[0].isupper():
+        if not (t[0].isupper() or _caseless(t[0])):
             return False
         seen_capital += 1
     return seen_capital >= 2
@@ -446,7 +455,7 @@ def looks_like_organisation(text: str, lexicon: Lexicon | None = None) -> bool:
     if any(w in _ORG_WORDS for w in words):
         return True
     if len(tokens) == 1:
-        return _is_caps(tokens[0]) or not tokens[0][:1].isupper()
+        return _is_caps(tokens[0]) or tokens[0][:1].islower()
     return any(_is_caps(tok) and len(tok.strip(".()")) <= 2 for tok in tokens)
 
 

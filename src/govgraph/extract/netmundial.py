@@ -470,6 +470,35 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
     return letters.upper() in ("".join(initials), "".join(significant))
 
 
+# A position written where the organisation is expected: generic words for a post, not names.
+_POSITION = re.compile(
+    r"^(?:executive\s+director|director(?:\s*/\s*head)?|head|deputy|coordinator|professor|lecturer|"
+    r"chair(?:man|person|woman)?|president|vice[- ]president|ceo|cto|manager|officer|secretary[- ]general|"
+    r"adviser|advisor|counsel(?:l?or)?|researcher|consultant)\b",
+    re.I,
+)
+
+
+def _organisation_and_position(value: str) -> tuple[str | None, str | None]:
+    """The organisation an ``Organization:`` field names and a position it states before it, if any.
+
+    "Executive Director - Argentina Internet Association (CABASE)" gives both; "Professor at IST of
+    University of Lisbon, Portugal; Panelist of …" gives the body after "at" and the rest as the
+    position; "Coordinator for Internet Governance" is a position only.
+    """
+    text = _organisation(value)
+    if text is None or not _POSITION.match(text):
+        return text, None
+    head, dash, body = text.partition(" - ")
+    if dash and body.strip():
+        return body.strip(), head.strip()
+    m = re.match(r"(?P<post>[^;]+?)\s+at\s+(?P<body>[^;]+)(?:;\s*(?P<more>.+))?$", text)
+    if m:
+        post = m["post"] + (f"; {m['more']}" if m["more"] else "")
+        return m["body"].strip(), post.strip()
+    return None, text
+
+
 def _organisation(value: str) -> str | None:
     text = re.sub(r"^\s*Organi[sz]ation\s*[-:]\s*", "", value, flags=re.I).strip(" ,;")
     if not text or _NO_VALUE.match(text) or _EMAIL.match(text):
@@ -546,7 +575,7 @@ class NetmundialReader:
         lex = self.lexicon
         title = block.title.text.strip() or None
         area, sector_text, region = text_of("area"), text_of("sector"), text_of("region")
-        organisation = _organisation(text_of("organization") or "")
+        organisation, position = _organisation_and_position(text_of("organization") or "")
         track = lex.matcher("track").lookup(area) if area else None
         sector = lex.stakeholder_group(sector_text) if sector_text else None
         countries = self.states.countries(region) if region else []
@@ -555,8 +584,15 @@ class NetmundialReader:
         b_text = normalise_file(b_file).text if b_file else ""
         entitled = block.fields.get("entitled")
         names = _split_names(entitled.text, organisation, [b_text, nt.text], lex) if entitled else []
+        people = [n for n in names if n.kind == "person"]
+        if position and len(people) == 1 and people[0].title is None:
+            # The field states the one submitter's position ("Executive Director - Argentina Internet
+            # Association (CABASE)", "Coordinator for Internet Governance"), not only a body.
+            people[0].title = position
+        elif position:
+            organisation = _organisation(text_of("organization") or "")  # nobody to give it to: as stated
         sector_spans = spans(block.fields.get("sector"))
-        org_spans = spans(block.fields.get("organization")) if organisation else []
+        org_spans = spans(block.fields.get("organization")) if organisation or position else []
         region_spans = spans(block.fields.get("region"))
         contributors: list[Participant] = []
         for name in names:
@@ -584,7 +620,7 @@ class NetmundialReader:
                     inferred_regional_group=inferred_group,
                     evidence=name_spans
                     + sector_spans
-                    + (org_spans if affiliation else [])
+                    + (org_spans if affiliation or (position and name.title == position) else [])
                     + (region_spans if inferred_group else []),
                 )
             )

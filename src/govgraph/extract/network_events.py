@@ -33,6 +33,7 @@ from govgraph.extract.event_page import (
     _LISTING_HEADING,
     _MD_HEADING,
     _PLACE_LABEL,
+    _POSTED,
     _TEASER_START,
     NUMERIC_DATE,
     PageContext,
@@ -73,8 +74,8 @@ class Section:
 
 
 def _starts_with_date(text: str) -> bool:
-    if _DATE_LABEL.match(text):
-        return False
+    if _DATE_LABEL.match(text) or _POSTED.match(text):
+        return False  # "Posted on 3 March 2015" dates a post, not an event
     hits = find_dates(text)
     if hits and hits[0].start <= _LEADING_DATE_SLACK:
         return True

@@ -7,7 +7,8 @@ Readers never look at a file's text as published: they read ``normalise(text).te
 - NBSP and the other odd spaces are plain spaces;
 - mojibake, HTML entities, curly quotes, full-width forms and NFD accents are fixed by ftfy
   (applied token by token, so every change stays inside one token and offsets can be mapped back);
-- web-page shortcodes (``[backgroundpapers event="94489"]``, ``[/participants]``) are removed;
+- web-page shortcodes (``[backgroundpapers event="94489"]``, ``[/participants]``) and HTML tags
+  left in the text (``<br />``) are removed;
 - a run of lines the page repeats verbatim (a duplicated speaker block, a paragraph printed twice)
   is removed, so it cannot create duplicate facts; evidence then points at the first occurrence.
 
@@ -47,7 +48,12 @@ _SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _TOKEN = re.compile(rf"(?:[^{_SPACES}]|(?<=[ÂÃ])[{_SPACES}])+|[{_SPACES}]+")
 # WordPress-style shortcodes: [name key=value ...] or [/name]. A lower-case name with at least one
 # key=value attribute (or a closing slash) keeps "[TBC]" and "[1]" in the text.
-_SHORTCODE = re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\s]*)+)\s*\]")
+_SHORTCODE = re.compile(
+    r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\s]*)+)\s*\]"
+    # and HTML tags left in a page's text ("<br />", "<strong>", "</p>")
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]{0,200})?/?>"
+)
+_BLOCK_TAG = re.compile(r"</?(?:br|p|div|li|ul|ol|tr|td|th|h[1-6]|section|article)\b", re.IGNORECASE)
 _ODD_SPACES = dict.fromkeys(
     map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"),
     " ",
@@ -268,12 +274,15 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
 
 def _fix_line(text: str, start: int, end: int, b: _Builder) -> None:
     line = text[start:end]
-    if not _NEEDS_FIX.search(line) and "[" not in line:
+    if not _NEEDS_FIX.search(line) and "[" not in line and "<" not in line:
         b.add(line, start, len(line), True)  # the common case: a plain ASCII line
         return
     cursor = 0
     for m in _SHORTCODE.finditer(line):
         _fix_tokens(line[cursor : m.start()], start + cursor, b)
+        if _BLOCK_TAG.match(m.group()):
+            # A line-level tag ("<br />", "<p>") separates words: it becomes one space.
+            b.add(" ", start + m.start(), m.end() - m.start(), False)
         cursor = m.end()
     _fix_tokens(line[cursor:], start + cursor, b)
 

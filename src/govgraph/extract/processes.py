@@ -49,10 +49,11 @@ _RESOLUTION = re.compile(
     r"(?<![\w/])A/RES/(\d{1,3})/(\d{1,4})(?![\w/])|\b[Rr]esolutions?\s+(\d{2,3})/(\d{1,4})(?![\w/])"
 )
 # A process noun followed closely by words of working towards/negotiating: the convention named
-# right after it is the object of that process (the AHC), not the convention itself.
+# right after it is the object of that process (the AHC), not the convention itself. A "draft"
+# convention is the UNCC itself (DESIGN: the convention, draft or adopted).
 _NEGOTIATING = re.compile(
     r"\b(?:process|committee|negotiations?|body)\b[^.\n]{0,80}?"
-    r"\b(?:towards?|elaborat\w*|negotiat\w*|draft(?:ing)?)\b[^.\n]{0,40}$",
+    r"\b(?:towards?|elaborat\w*|negotiat\w*)\b(?![^.\n]*\bdraft\b)[^.\n]{0,40}$",
     re.IGNORECASE,
 )
 _CONVENTION = "UNCC"

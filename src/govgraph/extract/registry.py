@@ -35,7 +35,19 @@ _IGF_FIELDS = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _NETMUNDIAL_FIELDS = re.compile(r"^(?:Entitled by|Sector|Region|Organization|Area)\s*:", re.MULTILINE)
-_EVENT_LIST = re.compile(r"\[(?:participants|backgroundpapers|eventreports)\s+event=|There are no upcoming events")
+_EVENT_LIST = re.compile(
+    r"\[(?:participants|backgroundpapers|eventreports)\s+event="
+    r"|There are no upcoming events|Upcoming events|Past events",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b,?\s+(?:19|20)\d\d|\b(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+_ROLE_LINE = re.compile(r"^\s*(?P<label>[^\W\d][\w\- ]{1,30}?)\s*(?:\d{1,2})?\s*(?::|$)", re.MULTILINE)
+_ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|hosted|convened)\s+(?:by|in\s+collaboration\s+with)\b", re.IGNORECASE)
 
 
 def register(genre: str, module: str, cls: str) -> None:
@@ -75,9 +87,25 @@ def detect_genre(source: SourceDocument) -> str | None:
         return "netmundial-contribution"
     if _IGF_CODE.search(text) or len(_IGF_FIELDS.findall(text)) >= 2:
         return "igf-session"
-    if _EVENT_LIST.search(text):
+    if _EVENT_LIST.search(text) or len(set(_DATE.findall(text))) >= 3:
         return "network-events-page"
+    if _ORGANISED_BY.search(text) or _has_role_lines(text):
+        return "event-page"
     return None
+
+
+def _has_role_lines(text: str) -> bool:
+    """Whether lines open with a role label of the lexicon ("Moderator:", "Speakers", "Co-chair:")."""
+    from govgraph.extract.lexicon import get_lexicon  # the lexicon loads once, on first need
+
+    lexicon = get_lexicon()
+    hits = 0
+    for m in _ROLE_LINE.finditer(text):
+        if lexicon.role(m["label"], hidden=False) is not None:
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
 
 
 def read_document(source: SourceDocument) -> Document:

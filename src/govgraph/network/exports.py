@@ -425,8 +425,8 @@ def export_network(
 ) -> tuple[nx.Graph, list[Path]]:
     """Project the store, compute the node measures (``annotate``) and write the file(s).
 
-    ``max_event_size`` as in ``project``. Returns the graph and the files written. An empty projection still writes a valid, empty file; the
-    caller tells the user (``graph.number_of_nodes() == 0``).
+    ``max_event_size`` as in ``project``. Returns the graph and the files written. An empty projection
+    still writes a valid, empty file; the caller tells the user (``graph.number_of_nodes() == 0``).
     """
     kind = ExportFormat(fmt)
     check_writable(Path(output), kind)
