@@ -368,8 +368,8 @@ class Suite:
             if queries
             else {}
         )
-        run_rdflib = triples <= s.rdflib_max
-        rdflib_queries = triples <= s.rdflib_query_max
+        run_rdflib = _within(triples, s.rdflib_max)
+        rdflib_queries = _within(triples, s.rdflib_query_max)
         self.log(f"{scale}: rdflib baseline" + ("" if run_rdflib else " skipped"))
         if run_rdflib:
             plain = call_items(
@@ -425,14 +425,14 @@ class Suite:
         triples_mod.delta(Path(f"{store}.nodes.json"), 1000, s.seed, delta)
         expected = f"{delta}.expected.json"
         self.log(f"{scale}: full validation")
-        if triples <= s.full_validation_max:
+        if _within(triples, s.full_validation_max):
             full = call("validate_full", s.timeout, store=str(store))
         else:
             full = {"status": "skipped", "reason": f"full validation is measured up to {s.full_validation_max} triples"}
         row = self._row(scale, kind, n, "validate-full", full)
         if full.get("status") == "ok":
             row.note = f"conforms={full['conforms']} {full.get('counts')}"
-        run_pyshacl = triples <= s.pyshacl_max
+        run_pyshacl = _within(triples, s.pyshacl_max)
         baseline = (
             call("pyshacl_full", s.timeout, nq=str(nq))
             if run_pyshacl
@@ -541,6 +541,11 @@ class Suite:
             row.extrapolated = True
             reason += "; baseline extrapolated linearly from the largest measured scale"
         row.note = f"{row.note}; baseline {row.baseline_status}: {reason}".strip("; ")
+
+
+def _within(triples: int, limit: int) -> bool:
+    # A scale's store holds a little more than its nominal size (ontology, reference data, whole graphs).
+    return triples <= limit * 1.1
 
 
 def _genres(result: dict[str, Any]) -> str:
@@ -888,7 +893,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeats", type=int, default=5, help="runs per query (the median is reported)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds one stage may take before it is skipped")
-    parser.add_argument("--query-timeout", type=float, default=60, help="seconds one query may take (all its runs)")
+    parser.add_argument("--query-timeout", type=float, default=30, help="seconds one query may take (all its runs)")
     parser.add_argument("--rdflib-max", type=float, default=1e6, help="largest store the rdflib baseline loads")
     parser.add_argument("--rdflib-query-max", type=float, default=2e5, help="largest store rdflib queries run on")
     parser.add_argument("--pyshacl-max", type=float, default=3e4, help="largest store full pyshacl validates")

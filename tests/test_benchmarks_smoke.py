@@ -30,7 +30,7 @@ MUST_RUN_ON_TRIPLES = {
     "network-measure",
     "network-export",
 }
-MUST_RUN_ON_DOCUMENTS = {"generate", "extract"}
+MUST_RUN_ON_DOCUMENTS = {"generate", "extract", "build", "load", "query", "network-projection"}
 
 
 def _digest(root: Path) -> dict[str, str]:

@@ -65,30 +65,41 @@ def store(tmp_path: Path) -> GraphStore:
 
 
 def test_global_checks_exact_rows(store: GraphStore) -> None:
-    rows = [
-        (r.severity, r.source_shape, r.focus_node, r.path, r.value, r.message)
-        for r in run_global_checks(store)
-    ]
+    rows = [(r.severity, r.source_shape, r.focus_node, r.path, r.value, r.message) for r in run_global_checks(store)]
     assert rows == [
         (
-            "Violation", "check duplicate-name", "id:person/ana", "foaf:name", "id:person/ana-perez",
+            "Violation",
+            "check duplicate-name",
+            "id:person/ana",
+            "foaf:name",
+            "id:person/ana-perez",
             '"Ana Pérez" names 2 different Person IRIs (id:person/ana, id:person/ana-perez); '
             "one canonical name must have one IRI.",
         ),
         (
-            "Violation", "check duplicate-participation", "id:participation/bo-e1-b", "gg:participant",
+            "Violation",
+            "check duplicate-participation",
+            "id:participation/bo-e1-b",
+            "gg:participant",
             "id:participation/bo-e1-c",
             "Bo Li takes part in Workshop one through 2 participation nodes "
             "(id:participation/bo-e1-b, id:participation/bo-e1-c); merge them into one.",
         ),
         (
-            "Violation", "check person-listed-twice", "id:participation/bo-e1-b", "gg:role",
+            "Violation",
+            "check person-listed-twice",
+            "id:participation/bo-e1-b",
+            "gg:role",
             "id:participation/bo-e1-c",
             "Bo Li is listed 2 times as Speaker at Workshop one "
             "(id:participation/bo-e1-b, id:participation/bo-e1-c); keep one listing.",
         ),
         (
-            "Warning", "check two-mandates", "id:process-instance/oewg-2019-2021", "gg:mandatedBy", None,
+            "Warning",
+            "check two-mandates",
+            "id:process-instance/oewg-2019-2021",
+            "gg:mandatedBy",
+            None,
             "id:process-instance/oewg-2019-2021 is mandated by 2 instruments "
             "(id:instrument/a-res-73-266, id:instrument/a-res-73-27); "
             "record each further mandate as a new process instance.",
@@ -110,7 +121,9 @@ def test_each_check_query_alone(store: GraphStore) -> None:
     assert int(row["count"]) == 2  # type: ignore[arg-type]
     [row] = store.select((paths.CHECKS_DIR / "duplicate-name.rq").read_text(encoding="utf-8"))
     assert (str(row["name"]), str(row["class"]), int(row["count"])) == (  # type: ignore[arg-type]
-        "Ana Pérez", "https://w3id.org/govgraph/ontology#Person", 2,
+        "Ana Pérez",
+        "https://w3id.org/govgraph/ontology#Person",
+        2,
     )
     [row] = store.select((paths.CHECKS_DIR / "person-listed-twice.rq").read_text(encoding="utf-8"))
     assert str(row["role"]) == f"{id_}role/speaker"

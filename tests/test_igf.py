@@ -488,3 +488,18 @@ def test_a_list_of_names_with_their_affiliations_in_brackets() -> None:
         ("Ben Okoro", ("moderator",), None, None, None),
         ("Chen Yu", ("moderator",), None, None, None),
     ]
+
+
+def test_icons_and_groups_inside_brackets() -> None:
+    text = (
+        "IGF 2024 WS #11 Brackets\n"
+        "Speakers\n"
+        "🔒Jane Doe (Acme Institute, Civil Society, WEOG)\n"
+        "🔒John Roe, Ministry of Things, Government, GRULAC\n"
+    )
+    sf = SourceFile("files/k.txt", "0" * 64, "utf-8", text)
+    doc = IgfSessionReader().read(SourceDocument("files/k", "files", "igf-session", [sf]))
+    assert _people(doc) == [
+        ("Jane Doe", ("speaker",), CS, "WEOG", "Acme Institute"),
+        ("John Roe", ("speaker",), GOV, "GRULAC", "Ministry of Things"),
+    ]

@@ -13,7 +13,6 @@ from govgraph.corpus import discover
 from govgraph.extract.netmundial import (
     NetmundialReader,
     canonical_person_name,
-    contribution_contract,
     get_state_index,
 )
 from govgraph.paths import CORPUS_DIR
@@ -31,7 +30,7 @@ def documents():
 
 def contract(documents, number):
     (contribution,) = documents[number].contributions
-    return contribution_contract(contribution)
+    return contribution.to_contract()
 
 
 def person(name, group, affiliation, inferred, title=None, kind="person"):
@@ -472,7 +471,7 @@ def test_gold_files_agree_with_the_reader(documents):
         document = documents[number]
         assert gold["document"] == f"netmundial2014/{number}"
         assert gold["genre"] == "netmundial-contribution" and gold["events"] == []
-        assert gold["contributions"] == [contribution_contract(c) for c in document.contributions], number
+        assert gold["contributions"] == [c.to_contract() for c in document.contributions], number
         assert gold["organisations"] == document.to_contract()["organisations"], number
 
 
@@ -501,7 +500,7 @@ def test_reader_without_b_file():
     )
     document = NetmundialReader().read(source)
     (c,) = document.contributions
-    assert contribution_contract(c) == {
+    assert c.to_contract() == {
         "number": "999",
         "title": "A title",
         "meeting": "netmundial-2014",

@@ -253,3 +253,25 @@ def test_shapes_catch_an_undefined_ontology_term() -> None:
     conforms, text = _conforms(data)
     assert not conforms
     assert "Results (1)" in text and "ontology#Person has no definition" in text
+
+
+@pytest.mark.parametrize(("cls", "notation", "labels"), [
+    (GG.RegionalGroup, "WEOG", {"Western European and Others Group (WEOG)", "Western European and Others Group"}),
+    (GG.RegionalGroup, "GRULAC", {"Latin American and Caribbean Group (GRULAC)", "Latin American and Caribbean Group"}),
+    (GG.RegionalGroup, "Asia-Pacific Group", {"Asia and the Pacific Group", "Asia-Pacific States"}),
+    (GG.RegionalGroup, "African Group", {"Africa Group"}),
+    (GG.Role, "organizer", {"Organiser"}),
+    (GG.Role, "speaker", {"Panelist", "Panellist"}),
+    (GG.Role, "online_moderator", {"Remote Moderator"}),
+    (GG.Role, "co_chair", {"Co-Chair", "Chair"}),
+])
+def test_visible_labels(cls: URIRef, notation: str, labels: set[str]) -> None:
+    g = schemes()
+    concept = concepts(cls)[notation]
+    visible = {str(lb) for p in (SKOS.prefLabel, SKOS.altLabel) for lb in g.objects(concept, p)}
+    assert labels <= visible
+
+
+def test_host_is_a_hidden_label_of_organizer() -> None:
+    g = schemes()
+    assert "Host" in {str(lb) for lb in g.objects(concepts(GG.Role)["organizer"], SKOS.hiddenLabel)}

@@ -47,6 +47,18 @@ def test_a_year_in_the_sentence_picks_the_instance() -> None:
     ]
 
 
+def test_the_words_can_name_the_instance() -> None:
+    text = "NETmundial+10 takes place in April; NETmundial in 2014 began it. The WSIS+20 review too."
+    assert _found(text, 2024, date="2024-02-01") == [
+        ("NETmundial", "netmundial-10", 1),
+        ("NETmundial", "netmundial-2014", 1),
+        ("WSIS", "wsis-20-2025", 1),
+    ]
+    assert _found("the Global Multistakeholder Meeting on the Future of Internet Governance") == [
+        ("NETmundial", "netmundial-2014", 1)
+    ]
+
+
 def test_single_instance_processes() -> None:
     assert _found("the Global Digital Compact and the IGF") == [("GDC", "gdc-2024", 1), ("IGF", "igf", 1)]
 
@@ -156,7 +168,8 @@ def test_resolve_instance_rules() -> None:
             "004_f23cb15b7c619879",
             None,
             None,
-            [("AHC", "ahc-2022-2024", 1), ("OEWG", None, 1), ("GGE", None, 2)],
+            # The OEWG's full title of 2019-2021 names that run; the GGE has no date to go by.
+            [("AHC", "ahc-2022-2024", 1), ("OEWG", "oewg-2019-2021", 1), ("GGE", None, 2)],
         ),
     ],
 )

@@ -210,3 +210,7 @@ def test_cli_runs_a_query_file_with_params(store: GraphStore, named: Path) -> No
     )
     assert outcome.exit_code == 0, outcome.output
     assert outcome.stdout_bytes == f"person\r\n{ID}person/hostile\r\n".encode()
+
+
+def test_python_callers_may_pass_numbers() -> None:
+    assert bind_params(get_query("stakeholder-balance-by-year"), {"year": 2021}) == {"year": Literal(2021)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -14,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govgraph.errors import BadInputError, StoreError
+from govgraph.errors import BadInputError, GovgraphError, StoreError
 from govgraph.query import get_query, list_queries, run_query
 from govgraph.remote import ping
 from govgraph.server import Server, free_port, is_loopback, serving
@@ -59,7 +60,7 @@ def test_served_on_loopback_read_only(server: Server) -> None:
     )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(request, timeout=10)
-    assert run_query("summary-counts", endpoint=server.query_url).values() == [(10, 12, 9, 4, 20, 6, 7)]
+    assert run_query("summary-counts", endpoint=server.query_url).values() == [(10, 13, 9, 5, 21, 6, 7)]
 
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
@@ -124,9 +125,21 @@ def test_cli_serve_starts_answers_and_stops_on_interrupt(store_dir: Path) -> Non
         assert f"at http://127.0.0.1:{port}/" in ready, ready
         assert ping(url)
         counts = run_query(get_query("summary-counts"), endpoint=url)
-        assert counts.values() == [(10, 12, 9, 4, 20, 6, 7)]
+        assert counts.values() == [(10, 13, 9, 5, 21, 6, 7)]
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
     assert process.returncode == 0
     assert not ping(url, timeout=2)
+
+
+def test_a_port_in_use_is_one_clear_error(store_dir: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with (
+            pytest.raises(GovgraphError, match=r"^the oxigraph server stopped at start: Error: Address already in use"),
+            serving(store_dir, port),
+        ):
+            pass

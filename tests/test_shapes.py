@@ -76,7 +76,7 @@ def expectation(path: Path) -> dict[str, str | None]:
 
 def test_fixture_sets_are_not_empty() -> None:
     assert len(VALID) == 3
-    assert len(INVALID) == 34
+    assert len(INVALID) == 48
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
@@ -104,19 +104,24 @@ def test_invalid_fixture_names_are_unique_rules() -> None:
 
 
 def test_every_constraint_has_a_message() -> None:
+    """Every named shape that reports results carries a person-readable sh:message.
+
+    Blank-node shapes nested inside sh:or / sh:not report nothing themselves: pyshacl reports the
+    enclosing property shape, with its message. SPARQL constraints carry their own messages.
+    """
     graph = shapes()
     constraint_params = {
         SH["class"], SH.datatype, SH.nodeKind, SH.minCount, SH.maxCount, SH.minInclusive, SH.maxInclusive,
         SH.minLength, SH.pattern, SH["in"], SH.hasValue, SH.lessThan, SH.lessThanOrEquals, SH["or"],
-        SH.uniqueLang, SH.sparql,
+        SH.uniqueLang,
     }
-    shapes_with_constraints = {s for s, p, _ in graph if p in constraint_params}
-    assert shapes_with_constraints
-    missing = [s for s in shapes_with_constraints if graph.value(s, SH.message) is None
-               and not all(graph.value(c, SH.message) for c in graph.objects(s, SH.sparql))]
-    assert missing == []
-    for sparql_constraint in graph.subjects(RDF.type, SH.SPARQLConstraint):
-        assert graph.value(sparql_constraint, SH.message) is not None
+    named = {s for s, p, _ in graph if p in constraint_params and isinstance(s, URIRef)}
+    assert len(named) > 200
+    assert sorted(str(s) for s in named if graph.value(s, SH.message) is None) == []
+    sparql = list(graph.objects(None, SH.sparql))
+    assert len(sparql) == 2
+    for constraint in sparql:
+        assert graph.value(constraint, SH.message) is not None
 
 
 def test_every_property_shape_holds_one_constraint() -> None:

@@ -51,16 +51,15 @@ def assert_same_as_full(store: GraphStore, delta: Graph) -> tuple[ValidationRepo
     in_context = validate_in_context(delta, store, shapes=shapes)
     full = full_report(store, delta)
     _context, focus = neighbourhood(store, delta, shapes=shapes)
-    focus_names = {f"id:{str(f)[len(ID):]}" if str(f).startswith(ID) else str(f) for f in focus}
-    delta_subjects = {f"id:{str(s)[len(ID):]}" for s in delta.subjects() if str(s).startswith(ID)}
+    focus_names = {f"id:{str(f)[len(ID) :]}" if str(f).startswith(ID) else str(f) for f in focus}
+    delta_subjects = {f"id:{str(s)[len(ID) :]}" for s in delta.subjects() if str(s).startswith(ID)}
     expected_shapes = {r.key() for r in full.results if not _is_global(r.key()) and r.focus_node in focus_names}
     got_shapes = {r.key() for r in in_context.results if not _is_global(r.key())}
     assert got_shapes == expected_shapes
     expected_global = {
         r.key()
         for r in full.results
-        if _is_global(r.key())
-        and ({r.focus_node, *(r.value or "").split(", ")} & delta_subjects)
+        if _is_global(r.key()) and ({r.focus_node, *(r.value or "").split(", ")} & delta_subjects)
     }
     got_global = {r.key() for r in in_context.results if _is_global(r.key())}
     assert got_global == expected_global

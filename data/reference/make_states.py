@@ -1,7 +1,8 @@
 """Generate ``states.ttl`` from ``regional-groups.csv``: one ``gg:State`` per UN member state.
 
-Run from anywhere: ``python data/reference/make_states.py``. The output is deterministic (states
-sorted by ISO code, labels sorted), so re-running it on the same CSV gives the same bytes.
+Run from anywhere: ``python data/reference/make_states.py [OUTPUT]`` (default: ``states.ttl``
+beside it). The output is deterministic (states sorted by ISO code, labels sorted), so re-running
+it on the same CSV gives the same bytes.
 
 The CSV (a copy of ``openclimatedata/countrygroups``'s ``un-regional-groups.csv``, CC0) has short
 English names and three quirks, resolved here and stated in SOURCE.md and on each state:
@@ -174,12 +175,15 @@ def render(states: dict[str, tuple[str, str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the states; an optional argument names another output file (the tests use it)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else OUT_FILE
     states = read_rows()
     if len(states) != 193:
         print(f"expected 193 member states, read {len(states)}", file=sys.stderr)
         return 1
-    OUT_FILE.write_text(render(states), encoding="utf-8")
-    print(f"wrote {OUT_FILE.name}: {len(states)} states")
+    out.write_text(render(states), encoding="utf-8")
+    print(f"wrote {out}: {len(states)} states")
     return 0
 
 

@@ -34,7 +34,7 @@ import datetime as dt
 import difflib
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -45,7 +45,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from govgraph import paths
-from govgraph.errors import BadInputError, GovgraphError
+from govgraph.errors import BadInputError
 from govgraph.store import GraphStore, RdfTerm, from_ox
 from govgraph.vocab import ID, PREFIXES, XSD, slugify
 
@@ -289,14 +289,14 @@ def resolve_query(query: str | Path | LibraryQuery, directory: Path | None = Non
 # -- parameters -----------------------------------------------------------------------------------
 
 
-def bind_params(query: LibraryQuery, params: Mapping[str, str] | None) -> dict[str, Node]:
-    """Typed RDF terms for ``params`` (strings as given on the command line), checked against the header.
+def bind_params(query: LibraryQuery, params: Mapping[str, Any] | None) -> dict[str, Node]:
+    """Typed RDF terms for ``params`` (strings as on the command line, or numbers), checked against the header.
 
     Unknown names, missing required values, ill-typed values and values outside ``allowed`` are
     ``BadInputError``. A query without declared parameters takes ``<iri>`` values as IRIs and
     anything else as a plain literal.
     """
-    params = dict(params or {})
+    params = {str(k): v if isinstance(v, str) else str(v) for k, v in (params or {}).items() if v is not None}
     bindings: dict[str, Node] = {}
     if not query.params:
         for name, value in params.items():
@@ -556,7 +556,7 @@ def _where(message: str) -> str:
 
 def run_query(
     query: str | Path | LibraryQuery,
-    params: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
     store: GraphStore | Path | str | None = None,
     endpoint: str | None = None,
     *,
@@ -634,15 +634,9 @@ def describe(query: LibraryQuery) -> str:
     return "\n".join(lines) + "\n"
 
 
-def library_names(queries: Iterable[LibraryQuery]) -> list[str]:
-    """The names of ``queries`` (for completions and error messages)."""
-    return [q.name for q in queries]
-
-
 __all__ = [
     "FORMATS",
     "PARAM_TYPES",
-    "GovgraphError",
     "LibraryQuery",
     "Param",
     "QueryResult",

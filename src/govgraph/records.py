@@ -139,6 +139,33 @@ class Contribution:
     keywords: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
 
+    def to_contract(self) -> dict[str, Any]:
+        """The ``"contributions"`` entry of the JSON output (and of gold files) for this contribution."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "meeting": self.meeting,
+            "contributors": [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "roles": list(p.roles),
+                    "stakeholder_group": p.stakeholder_group,
+                    "regional_group": p.regional_group,
+                    "affiliation": p.affiliation,
+                    "title": p.title,
+                    "inferred_regional_group": p.inferred_regional_group,
+                }
+                for p in self.contributors
+            ],
+            "organisation": self.organisation,
+            "sector": self.sector,
+            "region": self.region,
+            "countries": list(self.countries),
+            "track": self.track,
+            "keywords": list(self.keywords),
+        }
+
 
 @dataclass
 class Document:
@@ -157,8 +184,12 @@ class Document:
     contributions: list[Contribution] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
-        """The extraction output contract (DESIGN.md) for this document."""
-        return {
+        """The extraction output contract (DESIGN.md) for this document.
+
+        Documents that carry contributions (NETmundial) add a ``"contributions"`` key; event
+        documents give exactly the keys of the contract.
+        """
+        contract: dict[str, Any] = {
             "document": self.id,
             "genre": self.genre,
             "events": [_event_contract(e) for e in self.events],
@@ -167,6 +198,9 @@ class Document:
             ],
             "processes": _unique(m.process for m in self.processes),
         }
+        if self.contributions:
+            contract["contributions"] = [c.to_contract() for c in self.contributions]
+        return contract
 
 
 def _unique(values: Any) -> list[str]:

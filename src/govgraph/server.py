@@ -162,6 +162,9 @@ def _tail(log: object) -> str:
     except (OSError, AttributeError):
         return "(no output)"
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if line.lower().startswith("error")]
+    if errors:  # Oxigraph prints "Error: …" and then a stack backtrace
+        return errors[0]
     return lines[-1] if lines else "(no output)"
 
 

@@ -190,9 +190,7 @@ def parse_check(path: Path) -> GlobalCheck:
     severity = header["severity"].capitalize()
     if severity not in SEVERITIES:
         raise BadInputError(f"{path}: severity {header['severity']!r} is not one of {', '.join(SEVERITIES)}")
-    anchors = tuple(
-        _expand(a) for a in re.split(r"[\s,]+", header.get("anchor", "")) if a and a.lower() != "subject"
-    )
+    anchors = tuple(_expand(a) for a in re.split(r"[\s,]+", header.get("anchor", "")) if a and a.lower() != "subject")
     return GlobalCheck(
         name=path.stem,
         query=text,
@@ -356,9 +354,7 @@ class _Scanner:
     def statement(self) -> None:
         kind, text, _ = self.peek()
         lowered = text.lower()
-        if (kind == "lang" and lowered in ("@prefix", "@base")) or (
-            kind == "word" and lowered in ("prefix", "base")
-        ):
+        if (kind == "lang" and lowered in ("@prefix", "@base")) or (kind == "word" and lowered in ("prefix", "base")):
             self.i += 1
             if lowered.endswith("prefix"):
                 _kind, ptext, _ = self.peek()
@@ -580,7 +576,7 @@ def compact(node: Node | str | None) -> str:
         return "id:" + text[len(ID) :]
     for namespace, prefix in _PREFIX_ORDER:
         if text.startswith(namespace) and re.fullmatch(r"[A-Za-z0-9_.\-]*", text[len(namespace) :]):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return f"<{text}>"
 
 
@@ -642,14 +638,26 @@ class ValidationResult:
     def key(self) -> tuple[str, ...]:
         """What the result says, without where it was written (for comparing runs)."""
         return (
-            self.severity, self.focus_node, self.path or "", self.value or "",
-            self.constraint, self.source_shape, self.message,
+            self.severity,
+            self.focus_node,
+            self.path or "",
+            self.value or "",
+            self.constraint,
+            self.source_shape,
+            self.message,
         )
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
-            SEVERITY_RANK.get(self.severity, 9), self.source_shape, self.message, self.file or "",
-            self.line or 0, self.column or 0, self.focus_node, self.path or "", self.value or "",
+            SEVERITY_RANK.get(self.severity, 9),
+            self.source_shape,
+            self.message,
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            self.focus_node,
+            self.path or "",
+            self.value or "",
         )
 
 
@@ -1112,9 +1120,7 @@ def _check_result(
     )
 
 
-def run_global_checks(
-    store: GraphStore, checks: Sequence[GlobalCheck] | None = None
-) -> list[ValidationResult]:
+def run_global_checks(store: GraphStore, checks: Sequence[GlobalCheck] | None = None) -> list[ValidationResult]:
     """Every global check over the store's union graph, as results (sorted)."""
     checks = checks if checks is not None else load_checks()
     involved: set[URIRef] = set()

@@ -54,15 +54,14 @@ def _check_options(output_format: str, fail_on: str) -> None:
 
 
 def _context_store(store: Path | None) -> GraphStore:
-    """The store named by --store / $GOVGRAPH_STORE; without either and without a built store,
-    the bundled ontology and reference data."""
-    if store is not None:
-        return GraphStore.open(store, read_only=True)
-    default = paths.default_store_dir()
-    if is_store_dir(default):
-        return GraphStore.open(default, read_only=True)
+    """The store named by --store / $GOVGRAPH_STORE (else the default one); when nothing exists
+    there yet (no build), the bundled ontology and reference data. A directory that exists but is
+    not a govgraph store is an error."""
+    target = Path(store) if store is not None else paths.default_store_dir()
+    if target.exists():
+        return GraphStore.open(target, read_only=True)
     Console(stderr=True).print(
-        f"note: no store at {default}; validating against the bundled ontology and reference data",
+        f"note: no store at {target}; validating against the bundled ontology and reference data",
         highlight=False,
     )
     return reference_context()
@@ -132,7 +131,10 @@ def ingest(
     shapes_graph = load_shapes(shapes)
     with GraphStore.open(target) as opened:
         outcome = ingest_files(
-            files, opened, fail_on=fail_on, shapes=shapes_graph,
+            files,
+            opened,
+            fail_on=fail_on,
+            shapes=shapes_graph,
             progress=lambda message: err.print(f"ingest: {message}", highlight=False),
         )
     if outcome.report is not None and (not outcome.ingested or not outcome.report.conforms):

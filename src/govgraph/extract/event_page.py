@@ -296,7 +296,7 @@ _SUBJECT = re.compile(rf"(?:{_NAME_WORD}(?:\s+{_CONNECTOR_WORD})*\s+)*{_NAME_WOR
 # The end of a list of organisers: sentence end, a dash clause, a comma before a lower-case word
 # (", discusses"), "and"/"y" before a lower-case verb (", and takes place"), or a new trigger.
 _LIST_END = re.compile(
-    r"(?<!\b[A-Z])\.(?:\s|$)|\s[–—]\s|\s-\s|,\s+(?=[a-zà-ÿ])(?!and\s|y\s|et\s|the\s)|"
+    r"(?<!\b[A-Z])\.(?=\s+[A-ZÀ-Þ]|\s*$)|\s[–—]\s|\s-\s|,\s+(?=[a-zà-ÿ])(?!and\s|y\s|et\s|the\s)|"
     r"\s+(?:and|y|et)\s+(?!the\b|la\b|el\b|le\b|les\b|los\b|las\b|l')(?=[a-zà-ÿ])|"
     r"\s+(?:will|is|are|was|were|takes?|to)\s+(?=[a-z])|:\s"
 )
@@ -783,8 +783,16 @@ def _organiser_items(text: str, ctx: PageContext) -> list[str]:
     names: list[str] = []
     for item in _LIST_SPLIT.split(text[:stop]):
         cleaned = ctx.organisation_name(item, record=True)
-        if cleaned:
-            names.append(cleaned[0])
+        if not cleaned:
+            continue
+        known = ctx.lexicon.known_actor(cleaned[0])
+        if names and cleaned[1] and known is not None and known.kind == "state":
+            # "Ministry of Communications, Switzerland (MCDRS)": the state and acronym end one name.
+            merged = f"{names[-1]}, {cleaned[0]}"
+            ctx.acronyms[cleaned[1]] = merged
+            names[-1] = merged
+            continue
+        names.append(cleaned[0])
     return names
 
 

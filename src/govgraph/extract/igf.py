@@ -200,6 +200,7 @@ _HOURS = re.compile(r"(?P<n>\d(?:[.,]\d+)?)\s*(?:hours?|hrs?|h)\b", re.IGNORECAS
 _FORMAT_FIELD = re.compile(r"^(?:session\s+)?format\s*(?::\s*(?P<v>.*))?$", re.IGNORECASE)
 _BOILERPLATE = re.compile(r"^check-in and access this session", re.IGNORECASE)
 _ROOM_WORD = re.compile(r"\b(?:room|hall|saal|salle|sala|auditorium)\b", re.IGNORECASE)
+_HEADER_LINES = 12
 _LABEL_NOISE = re.compile(r"^[^\w(]+")
 _REMARK = re.compile(
     r"^(?:online|remote(?:ly)?|on-?site|in[- ]person|virtual(?:ly)?|confirmed|tentative|moderator|chair|"
@@ -377,9 +378,13 @@ class _PageReader:
         return None
 
     def _header(self) -> None:
+        nonblank = 0
         for ln in self.lines:
             if not ln.text:
                 continue
+            nonblank += 1
+            if nonblank > _HEADER_LINES:
+                return  # a code further down is a reference to another session, not this one's
             m = _CODE_RE.match(ln.text)
             if m is None:
                 continue
@@ -442,8 +447,11 @@ class _PageReader:
     def _fields(self) -> None:
         ev = self.event
         lines = self.lines
+        nonblank = 0
         for i, ln in enumerate(lines):
             text = ln.text
+            if text:
+                nonblank += 1
             if not text or i in self.consumed:
                 continue
             m = _LABELLED.match(text)
@@ -465,6 +473,7 @@ class _PageReader:
             elif (
                 ev.date is None
                 and m is None
+                and nonblank <= _HEADER_LINES  # a dateline belongs to the page's head
                 and len(text) <= 140
                 and _DATE_RE.search(text)
                 and _DATELINE_SEP.search(text)
@@ -631,7 +640,8 @@ class _PageReader:
     def _parse_entries(self, value: str, role: str, *, numbered: bool = False) -> list[_Entry]:
         if self._is_heading(value) and "," not in value:
             return []
-        fields = [f.strip() for f in value.split(",") if f.strip() and not is_post_nominal(f)]
+        value = _LABEL_NOISE.sub("", value)  # "🔒Jane Doe, …"
+        fields = [f.strip() for f in _split_fields(value) if f.strip() and not is_post_nominal(f)]
         sg = rg = None
         rest: list[str] = []
         group_slots = False
@@ -762,6 +772,28 @@ class _PageReader:
                     o.stakeholder_group = sg
                 return
         self.organisations.append(Organisation(name=name, stakeholder_group=sg, evidence=self.span(ln)))
+
+
+def _split_fields(value: str) -> list[str]:
+    """Comma-separated fields, commas inside brackets kept; "Jane Doe (Acme, Civil Society)" opens
+    into "Jane Doe", "Acme", "Civil Society"."""
+    fields: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in value:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        if ch == "," and depth == 0:
+            fields.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    fields.append("".join(current))
+    if fields and (m := re.fullmatch(r"\s*(?P<n>[^()]+?)\s*\((?P<inner>[^()]*,[^()]*)\)\s*", fields[0])):
+        fields[:1] = [m["n"], *m["inner"].split(",")]
+    return fields
 
 
 def _minutes(value: str) -> int | None:

@@ -15,7 +15,12 @@ Matching rules (the schemes' own comments state them):
 - separators inside a label are loose: ``Open-Ended`` = ``Open Ended``, and a short parenthetical
   between two words of a label is skipped (``information and communications technologies (ICTs)
   for criminal purposes``);
-- longest label first, so ``Online Moderator`` wins over ``Moderator``.
+- longest label first, so ``Online Moderator`` wins over ``Moderator``; a hidden label never cuts a
+  visible one short (``the Group`` inside ``the Group of Governmental Experts``).
+
+The labels of a set are compiled into one character-trie regex (lower-case labels run over the
+lower-cased text, acronyms over the text as written), so a text is scanned once per set, not once
+per label.
 
 Usage::
 

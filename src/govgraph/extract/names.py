@@ -41,8 +41,9 @@ __all__ = [
     "split_title",
 ]
 
-# Honorifics and titles written before a name. Those in _KEPT are kept as the person's title at the
-# event (they say something about the role: "H.E.", "Ambassador"); courtesy titles are dropped.
+# Honorifics and titles written before a name, with the form they are kept under (None: a
+# courtesy title, dropped). Kept titles say something about the person at the event ("H.E.",
+# "Ambassador"); readers decide whether to use them as a title.
 _TITLE_FORMS: dict[str, str | None] = {
     "dr": "Dr.",
     "doctor": "Dr.",

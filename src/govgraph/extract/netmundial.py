@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
@@ -54,7 +53,6 @@ __all__ = [
     "NetmundialReader",
     "StateIndex",
     "canonical_person_name",
-    "contribution_contract",
     "get_state_index",
 ]
 
@@ -699,30 +697,3 @@ def _pair(files: Sequence[SourceFile]) -> tuple[SourceFile | None, SourceFile | 
         a_file = files[0]  # a single file outside the corpus naming: read it as the metadata file
     return a_file, b_file
 
-
-def contribution_contract(contribution: Contribution) -> dict[str, Any]:
-    """The ``"contributions"`` entry of a gold file / JSON output for one contribution."""
-    return {
-        "number": contribution.number,
-        "title": contribution.title,
-        "meeting": contribution.meeting,
-        "contributors": [
-            {
-                "name": p.name,
-                "kind": p.kind,
-                "roles": list(p.roles),
-                "stakeholder_group": p.stakeholder_group,
-                "regional_group": p.regional_group,
-                "affiliation": p.affiliation,
-                "title": p.title,
-                "inferred_regional_group": p.inferred_regional_group,
-            }
-            for p in contribution.contributors
-        ],
-        "organisation": contribution.organisation,
-        "sector": contribution.sector,
-        "region": contribution.region,
-        "countries": list(contribution.countries),
-        "track": contribution.track,
-        "keywords": list(contribution.keywords),
-    }

@@ -142,6 +142,16 @@ def split_sections(ctx: PageContext) -> list[Section]:
             prev_text = previous.text.strip() if previous else ""
             if cur.heading and len(cur.lines) == 1:
                 pass  # the date of the heading's event
+            elif not any(_starts_with_date(x.text) or _DATE_LABEL.match(x.text.strip()) for x in cur.lines):
+                # The first date of a stretch without one is that stretch's date: descriptions come
+                # before the date line as often as after it.
+                if (
+                    cur.title is None
+                    and previous is not None
+                    and title_like(prev_text)
+                    and not (_is_field_line(prev_text, ctx) or _starts_with_date(prev_text))
+                ):
+                    cur.title = prev_text
             elif (
                 previous is not None
                 and not title_follows

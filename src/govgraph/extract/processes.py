@@ -7,6 +7,8 @@ labels come from ``ontology/schemes/processes.ttl``, the instances and their dat
 
 How an instance is chosen for one occurrence, first rule that decides wins:
 
+0. the words name one instance: a label of that instance in the reference data, or a review number
+   ("WSIS+20", "NETmundial+10") only that instance's labels carry;
 1. a hidden label (``the Roadmap``, ``the Committee``) takes the instance of the nearest visible
    mention of the same process (it refers back to it); without one it is not a mention at all;
 2. a process with a single instance: that instance;
@@ -36,7 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govgraph.extract.lexicon import Lexicon, Match, ProcessInstance, get_lexicon
+from govgraph.extract.lexicon import Lexicon, Match, ProcessInstance, get_lexicon, label_key
 from govgraph.extract.normalise import NormalisedText, identity
 from govgraph.records import InstrumentMention, ProcessMention
 
@@ -56,6 +58,7 @@ _NEGOTIATING = re.compile(
     r"\b(?:towards?|elaborat\w*|negotiat\w*)\b(?![^.\n]*\bdraft\b)[^.\n]{0,40}$",
     re.IGNORECASE,
 )
+_PLUS = re.compile(r"\+\s*(\d{1,2})\b")
 _CONVENTION = "UNCC"
 _NEGOTIATOR = "AHC"
 
@@ -89,6 +92,23 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     )
     m = _SENTENCE_END.search(text, end)
     return left + 1, (m.start() if m else len(text))
+
+
+def _instance_by_surface(process: str, surface: str, lexicon: Lexicon) -> str | None:
+    """The instance the words themselves name: a label of exactly one instance ("Global Multistakeholder
+    Meeting on the Future of Internet Governance" is NETmundial 2014) or a "+N" review number that
+    exactly one instance's labels carry ("WSIS+20", "NETmundial+10")."""
+    instances = lexicon.instances_of(process)
+    key = label_key(surface).casefold()
+    named = [i for i in instances if any(label_key(lb).casefold() == key for lb in i.labels)]
+    if len(named) == 1:
+        return named[0].local_name
+    plus = _PLUS.search(surface)
+    if plus is not None:
+        tagged = [i for i in instances if any(f"+{plus[1]}" in lb.replace(" ", "") for lb in i.labels)]
+        if len(tagged) == 1:
+            return tagged[0].local_name
+    return None
 
 
 def resolve_instance(
@@ -181,9 +201,11 @@ def _scan(
         if m.hidden:
             hits.append(_Hit(process, None, m.start, m.end, m.surface, True))  # resolved below
             continue
-        s0, s1 = _sentence(text, m.start, m.end)
-        years = [int(y) for y in _YEAR.findall(text, s0, s1)]
-        instance = resolve_instance(process, lexicon=lexicon, years_in_sentence=years, date=date, year=year)
+        instance = _instance_by_surface(process, m.surface, lexicon)
+        if instance is None:
+            s0, s1 = _sentence(text, m.start, m.end)
+            years = [int(y) for y in _YEAR.findall(text, s0, s1)]
+            instance = resolve_instance(process, lexicon=lexicon, years_in_sentence=years, date=date, year=year)
         hits.append(_Hit(process, instance, m.start, m.end, m.surface))
     # Hidden labels refer back to the nearest visible mention of their process (else forward).
     resolved: list[_Hit] = []

@@ -75,7 +75,7 @@ from rdflib.term import Node
 from govgraph.errors import BadInputError
 from govgraph.network.kinds import Projection
 from govgraph.store import GraphStore
-from govgraph.vocab import sparql_prologue
+from govgraph.vocab import GG, sparql_prologue
 
 __all__ = [
     "BUILDERS",
@@ -202,48 +202,28 @@ SELECT DISTINCT ?p ?actor ?event ?role ?group ?igroup ?region ?iregion ?affiliat
 """
 )
 
-_ACTORS = (
-    sparql_prologue()
-    + """
-SELECT ?actor ?type (MIN(STR(?name)) AS ?label) (MIN(STR(?altName)) AS ?altLabel) (MIN(?known) AS ?knownGroup)
-       (MIN(?memberOf) AS ?knownRegion) (GROUP_CONCAT(DISTINCT STR(?own); separator="\\u001f") AS ?ownGroups) WHERE {
-  VALUES ?type { gg:Person gg:Organisation gg:State }
-  ?actor a ?type .
-  OPTIONAL { ?actor foaf:name ?name }
-  OPTIONAL { ?actor skos:prefLabel|rdfs:label ?altName }
-  OPTIONAL { ?actor gg:knownStakeholderGroup ?known }
-  OPTIONAL { ?actor gg:regionalGroup ?memberOf }
-  OPTIONAL { ?actor gg:statedStakeholderGroup ?own }
+# What the projections need about actors and events, one simple DISTINCT pattern per query joined in
+# Python. A node described in many named graphs (a popular person, a meeting every session points to)
+# gives one solution per graph in the union default graph; joining two such patterns in SPARQL would
+# multiply those copies (quadratic per node), DISTINCT over one pattern keeps the work linear.
+_DETAILS = {
+    "types": "SELECT DISTINCT ?s ?o WHERE { VALUES ?o { gg:Person gg:Organisation gg:State } ?s a ?o }",
+    "names": "SELECT DISTINCT ?s ?o WHERE { ?s foaf:name ?o }",
+    "labels": "SELECT DISTINCT ?s ?o WHERE { ?s rdfs:label|skos:prefLabel ?o FILTER(isIRI(?s)) }",
+    "known_groups": "SELECT DISTINCT ?s ?o WHERE { ?s gg:knownStakeholderGroup ?o }",
+    "known_regions": "SELECT DISTINCT ?s ?o WHERE { ?s gg:regionalGroup ?o }",
+    "own_groups": (
+        "SELECT DISTINCT ?s ?o WHERE { ?s gg:statedStakeholderGroup ?o FILTER EXISTS { ?s a gg:Organisation } }"
+    ),
+    "events": "SELECT DISTINCT ?s ?o WHERE { VALUES ?o { gg:Event gg:Meeting } ?s a ?o }",
+    "event_names": "SELECT DISTINCT ?s ?o WHERE { ?s schema:name ?o }",
+    "event_codes": "SELECT DISTINCT ?s ?o WHERE { ?s gg:code ?o }",
+    "event_dates": "SELECT DISTINCT ?s ?o WHERE { ?s schema:startDate ?o }",
+    "super_events": "SELECT DISTINCT ?s ?o WHERE { ?s schema:superEvent ?o }",
+    "mentions": "SELECT DISTINCT ?s ?o WHERE { ?mention gg:mentionedIn ?s ; gg:process ?o }",
+    "within": "SELECT DISTINCT ?s ?o WHERE { ?s gg:withinProcess ?o }",
+    "instance_of": "SELECT DISTINCT ?s ?o WHERE { ?s gg:instanceOf ?o }",
 }
-GROUP BY ?actor ?type
-"""
-)
-
-_EVENTS = (
-    sparql_prologue()
-    + """
-SELECT ?event (MIN(STR(?name)) AS ?label) (MIN(STR(?code)) AS ?eventCode) (MIN(STR(?date)) AS ?eventDate)
-       (MIN(STR(?superDate)) AS ?meetingDate) WHERE {
-  { ?event a gg:Event } UNION { ?event a gg:Meeting }
-  OPTIONAL { ?event schema:name|dcterms:title|rdfs:label ?name }
-  OPTIONAL { ?event gg:code ?code }
-  OPTIONAL { ?event schema:startDate ?date }
-  OPTIONAL { ?event schema:superEvent/schema:startDate ?superDate }
-}
-GROUP BY ?event
-"""
-)
-
-_EVENT_PROCESSES = (
-    sparql_prologue()
-    + """
-SELECT DISTINCT ?event ?process WHERE {
-  { ?mention gg:mentionedIn ?event ; gg:process ?process }
-  UNION { ?event gg:withinProcess/gg:instanceOf ?process }
-  UNION { ?event schema:superEvent/gg:withinProcess/gg:instanceOf ?process }
-}
-"""
-)
 
 _NOTATIONS = (
     sparql_prologue()
@@ -288,6 +268,14 @@ def _kind_from_iri(iri: str) -> str:
         kind = iri[len(_ID) :].split("/", 1)[0]
         return {"person": "person", "organisation": "organisation", "state": "state"}.get(kind, kind)
     return "actor"
+
+
+def _pairs(store: GraphStore, sparql: str) -> dict[str, set[str]]:
+    """The ``?s ?o`` solutions of a query as subject → set of object values."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(sparql_prologue() + sparql):
+        result[row["s"].value].add(row["o"].value)
+    return result
 
 
 def _rows(store: GraphStore, sparql: str, bindings: Mapping[str, Node] | None = None) -> Iterable[dict[str, str]]:
@@ -378,47 +366,53 @@ def load_network_data(store: GraphStore, filters: Filters | None = None, *, evid
             if record is not None:
                 record.quotes.add(row["quote"])
 
+    details = {name: _pairs(store, query) for name, query in _DETAILS.items()}
+
+    def first(name: str, subject: str) -> str:
+        values = details[name].get(subject)
+        return min(values) if values else ""
+
+    kinds = {f"{GG}Person": "person", f"{GG}Organisation": "organisation", f"{GG}State": "state"}
     actors: dict[str, ActorInfo] = {}
-    for row in _rows(store, _ACTORS):
-        kind = {"Person": "person", "Organisation": "organisation", "State": "state"}[row["type"].rsplit("#", 1)[-1]]
-        own = tuple(sorted(code(g) for g in row["ownGroups"].split("\x1f") if g))
-        previous = actors.get(row["actor"])
-        # an IRI typed both as a person and an organisation keeps the first kind in this fixed order
-        if previous is not None and ["person", "organisation", "state"].index(previous.kind) < [
-            "person",
-            "organisation",
-            "state",
-        ].index(kind):
-            continue
-        actors[row["actor"]] = ActorInfo(
-            iri=row["actor"],
+    for actor, types in details["types"].items():
+        # an IRI typed as several kinds keeps the first of person, organisation, state
+        kind = next(kinds[t] for t in kinds if t in types)
+        actors[actor] = ActorInfo(
+            iri=actor,
             kind=kind,
-            label=row["label"] or row["altLabel"] or _local_name(row["actor"]),
-            known_group=code(row["knownGroup"]) if row["knownGroup"] else "",
-            known_region=code(row["knownRegion"]) if row["knownRegion"] else "",
-            own_groups=own,
+            label=first("names", actor) or first("labels", actor) or _local_name(actor),
+            known_group=code(first("known_groups", actor)) if actor in details["known_groups"] else "",
+            known_region=code(first("known_regions", actor)) if actor in details["known_regions"] else "",
+            own_groups=tuple(sorted(code(g) for g in details["own_groups"].get(actor, ()))),
         )
 
-    event_processes: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, _EVENT_PROCESSES):
-        event_processes[row["event"]].add(code(row["process"]))
+    def processes_of(event: str) -> tuple[str, ...]:
+        found = set(details["mentions"].get(event, ()))
+        for holder in (event, *details["super_events"].get(event, ())):
+            for instance in details["within"].get(holder, ()):
+                found |= details["instance_of"].get(instance, set())
+        return tuple(sorted(code(p) for p in found))
+
+    def date_of(event: str) -> str:
+        own = first("event_dates", event)
+        if own:
+            return own
+        meetings = [first("event_dates", m) for m in sorted(details["super_events"].get(event, ()))]
+        return min((d for d in meetings if d), default="")
+
     events: dict[str, EventInfo] = {}
-    for row in _rows(store, _EVENTS):
-        events[row["event"]] = EventInfo(
-            iri=row["event"],
-            label=row["label"] or row["eventCode"] or _local_name(row["event"]),
-            code=row["eventCode"],
-            date=row["eventDate"] or row["meetingDate"],
-            processes=tuple(sorted(event_processes.get(row["event"], ()))),
+    for event in set(details["events"]) | {r.event for r in records.values()}:
+        events[event] = EventInfo(
+            iri=event,
+            label=first("event_names", event)
+            or first("labels", event)
+            or first("event_codes", event)
+            or _local_name(event),
+            code=first("event_codes", event),
+            date=date_of(event),
+            processes=processes_of(event),
         )
     ordered = sorted(records.values(), key=lambda r: (r.event, r.actor, r.iri))
-    for record in ordered:  # an event only ever named by a participation still gets a node
-        if record.event not in events:
-            events[record.event] = EventInfo(
-                iri=record.event,
-                label=_local_name(record.event),
-                processes=tuple(sorted(event_processes.get(record.event, ()))),
-            )
     process_iris = {
         notation: iri for iri, notation in notation_of.items() if iri in by_scheme.get("process", {}).values()
     }
