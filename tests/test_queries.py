@@ -102,7 +102,7 @@ CASES: list[tuple[str, dict[str, str], list[str], list[tuple[Any, ...]]]] = [
                 ID + "event/netmundial-2014",
                 "NETmundial 2014",
                 None,
-                "contributor",
+                "organizer, contributor",
                 "Civil Society",
                 "Global Coalition",
                 ID + "document/netmundial2014/001",
@@ -839,7 +839,7 @@ CASES: list[tuple[str, dict[str, str], list[str], list[tuple[Any, ...]]]] = [
         {},
         ["documents", "persons", "organisations", "events", "participations", "contributions", "process_mentions"],
         [
-            (10, 13, 9, 5, 21, 6, 7),
+            (10, 13, 9, 5, 22, 6, 7),
         ],
     ),
     (

@@ -61,9 +61,9 @@ def test_push_loads_every_graph_and_verifies_counts(
     assert pushed.graph_store == f"{target.url}/store"
     assert sorted(pushed.graphs) == store.graph_names()
     assert len(pushed.graphs) == 12
-    assert pushed.triples == len(store) == 837
+    assert pushed.triples == len(store) == 838
     there = run_query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", endpoint=target.query_url)
-    assert there.values() == [(837,)]
+    assert there.values() == [(838,)]
 
 
 def test_push_twice_replaces_rather_than_duplicates(
@@ -85,7 +85,7 @@ def test_same_rows_at_the_push_target(store: GraphStore, target: Server, pushed:
 def test_cli_push(store: GraphStore, target: Server, pushed: remote.PushReport) -> None:
     done = _cli("push", "--endpoint", target.query_url, "--store", str(store.path))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"pushed 837 triples in 12 graphs to {target.url}/store; counts verified\n"
+    assert done.stdout == f"pushed 838 triples in 12 graphs to {target.url}/store; counts verified\n"
 
 
 # -- failures -------------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_virtuoso_push_and_same_rows(store: GraphStore, virtuoso: str) -> None:
     report = remote.push(store, virtuoso, graph_store=virtuoso.replace("/sparql", "/sparql-graph-crud"))
-    assert report.triples == 837 and len(report.graphs) == 12
+    assert report.triples == 838 and len(report.graphs) == 12
     for query in list_queries():
         params = REQUIRED.get(query.name, {})
         embedded = run_query(query, params, store=store)

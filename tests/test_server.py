@@ -60,7 +60,7 @@ def test_served_on_loopback_read_only(server: Server) -> None:
     )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(request, timeout=10)
-    assert run_query("summary-counts", endpoint=server.query_url).values() == [(10, 13, 9, 5, 21, 6, 7)]
+    assert run_query("summary-counts", endpoint=server.query_url).values() == [(10, 13, 9, 5, 22, 6, 7)]
 
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
@@ -125,7 +125,7 @@ def test_cli_serve_starts_answers_and_stops_on_interrupt(store_dir: Path) -> Non
         assert f"at http://127.0.0.1:{port}/" in ready, ready
         assert ping(url)
         counts = run_query(get_query("summary-counts"), endpoint=url)
-        assert counts.values() == [(10, 13, 9, 5, 21, 6, 7)]
+        assert counts.values() == [(10, 13, 9, 5, 22, 6, 7)]
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)

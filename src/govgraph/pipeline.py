@@ -124,6 +124,7 @@ def build(
     store is left untouched and the error is raised (``BuildInvalidError`` for violations).
     """
     from govgraph.resolve import Resolver
+    from govgraph.validate import validate_store
 
     started = time.perf_counter()
     corpus_dir = Path(corpus_dir or paths.CORPUS_DIR)
@@ -149,7 +150,7 @@ def build(
         if validate:
             if progress:
                 progress("validating", 0, 1)
-            report = validate_store(store, ontology)
+            report = validate_store(store)
             counts = report.counts_by_severity()
             summary.violations = counts.get("Violation", 0)
             summary.warnings = counts.get("Warning", 0)
@@ -165,22 +166,6 @@ def build(
                 )
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary
-
-
-def validate_store(store: GraphStore, ontology: Graph | None = None) -> Any:
-    """Full SHACL validation of everything in the store (pyshacl is the authority)."""
-    from govgraph.validate import validate_graphs
-
-    data = Graph()
-    for quad in store.ox.quads_for_pattern(None, None, None, None):
-        data.add(tuple(_rdflib(t) for t in (quad.subject, quad.predicate, quad.object)))
-    return validate_graphs(data, ontology=ontology)
-
-
-def _rdflib(term: Any) -> Any:
-    from govgraph.store import from_ox
-
-    return from_ox(term)
 
 
 def summarise(store: GraphStore) -> BuildSummary:

@@ -280,6 +280,7 @@ class SourceIndex:
     objects: dict[tuple[str, str, str], tuple[int, int]] = field(default_factory=dict)
     children: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     written_predicates: dict[str, set[str]] = field(default_factory=dict)
+    first_as_object: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, file: str, base: str | None = None) -> SourceIndex:
@@ -477,6 +478,7 @@ class _Scanner:
         self, subject: str, predicate: str, key: str, position: tuple[int, int], *, child: bool = False
     ) -> None:
         self.index.objects.setdefault((subject, predicate, key), position)
+        self.index.first_as_object.setdefault(key, position)
         if child:
             self.index.children.setdefault((subject, predicate), []).append(key)
 
@@ -541,11 +543,9 @@ class SourceMap:
                 return Location(index.file, *position)
         # written only as an object somewhere (or in a file without positions)
         for index, key in keyed:
-            if key is None:
-                continue
-            for (_s, _p, o), position in index.objects.items():
-                if o == key:
-                    return Location(index.file, *position)
+            position = index.first_as_object.get(key) if key else None
+            if position:
+                return Location(index.file, *position)
         return Location(self.files[0]) if len(self.files) == 1 else None
 
 
@@ -1321,6 +1321,9 @@ def validate_in_context(
         checks = list(checks if checks is not None else load_checks())
         delta_quads = list(_ox_quads(delta, delta_graph))
         rows = _checks_in_context(store, delta_triples, delta_quads, fetched, graph, checks, sources, replacing)
+    for i, result in enumerate(results):  # a result on a stored node names the graph that holds it
+        if result.file is None:
+            results[i] = _with_graph(store, result)
     stats = {
         "mode": "in-context",
         "delta_triples": len(delta_triples),
