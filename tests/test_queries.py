@@ -902,13 +902,9 @@ def test_a_plain_count_would_be_wrong_on_this_fixture(store: GraphStore) -> None
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The bundled corpus built once (without SHACL: these tests check what the queries answer)."""
-    from govgraph.pipeline import build
-
-    path = tmp_path_factory.mktemp("corpus") / "store"
-    build(store_dir=path, validate=False)
-    with GraphStore.open(path, read_only=True) as opened:
+def corpus(built_store_dir: Path) -> Any:
+    """The bundled corpus as ``govgraph build`` makes it (tests/conftest.py builds it once a session)."""
+    with GraphStore.open(built_store_dir, read_only=True) as opened:
         yield opened
 
 

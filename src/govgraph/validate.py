@@ -31,7 +31,9 @@ Global checks (``ontology/checks/*.rq``)
     Rules that compare nodes with each other run as one ``GROUP BY … HAVING`` query each, over the
     store's union graph (full) or, in context, over the delta plus the store's nodes that share the
     check's *anchor* value with a delta node (the ``# Anchor:`` predicate of the check's header, e.g.
-    the participant of a participation). In context only rows that involve a delta node are kept.
+    the participant of a participation). Fetched quads keep their named graphs, because some checks
+    group by source document (``GRAPH ?source``); the delta sits in the graph it will be ingested
+    into. In context only rows that involve a delta subject are kept.
 
 Where a result was written (``SourceIndex``)
     rdflib keeps no positions. After a file has parsed cleanly, ``SourceIndex.build`` re-scans its

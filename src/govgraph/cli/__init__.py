@@ -10,6 +10,7 @@ import importlib
 import sys
 
 import typer
+from rich.text import Text
 
 from govgraph.cli.common import err_console
 from govgraph.errors import GovgraphError
@@ -38,21 +39,13 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point of the console script: run the app, turn GovgraphError into one line and exit 2."""
-    try:
-        app(standalone_mode=False)
-    except GovgraphError as error:
-        err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(error.exit_code)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        err_console.print("[bold red]aborted[/]")
-        sys.exit(130)
-    except Exception as error:  # click usage errors come through here in non-standalone mode
-        import click
+    """Entry point of the console script: run the app, turn GovgraphError into one line and its exit code.
 
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(2)
-        raise
+    Typer's standalone mode already turns usage errors into exit 2 and ``typer.Exit`` into its code;
+    only our own errors pass through it.
+    """
+    try:
+        app()
+    except GovgraphError as error:
+        err_console.print(Text.assemble(("error:", "bold red"), f" {error}"), highlight=False, soft_wrap=True)
+        sys.exit(error.exit_code)
