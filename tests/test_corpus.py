@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.corpus import decode_bytes, detect_genre, discover, read_source_file
+from govgraph.corpus import decode_bytes, discover, read_source_file
 from govgraph.errors import BadInputError
+from govgraph.extract.registry import detect_genre
 from govgraph.paths import CORPUS_DIR
+from govgraph.records import SourceDocument, SourceFile
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +135,9 @@ def test_decode_bytes_kinds():
 
 def test_detect_genre(documents):
     for d in documents:
-        assert detect_genre(d.files[0].text) == d.genre, d.id
-    assert detect_genre("Nothing here but a plain sentence.") is None
+        assert detect_genre(d) == d.genre, d.id
+    plain = SourceDocument("files/plain", "files", None, [SourceFile("files/plain.txt", "", "utf-8", "Nothing here.")])
+    assert detect_genre(plain) is None
 
 
 def test_missing_corpus(tmp_path):

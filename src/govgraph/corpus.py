@@ -2,7 +2,8 @@
 
 A corpus is a directory of collections (its subfolders). A collection may carry a ``MANIFEST.tsv``
 (``file<TAB>genre<TAB>note``) giving each file's genre; files it does not list, and collections
-without one, get genre ``None`` and are detected from their text (:func:`detect_genre`). Files named
+without one, get genre ``None`` and are detected from their text by the extraction registry
+(``extract.registry.detect_genre``). Files named
 ``NNNA.txt``/``NNNB.txt`` (the CIS compilation of the NETmundial 2014 contributions: metadata and
 abstract, full text) pair into one document ``<collection>/NNN``.
 
@@ -31,7 +32,6 @@ __all__ = [
     "MANIFEST_NAME",
     "NETMUNDIAL_GENRE",
     "decode_bytes",
-    "detect_genre",
     "discover",
     "read_manifest",
     "read_source_file",
@@ -226,53 +226,3 @@ def _collection_documents(folder: Path, corpus_root: Path) -> list[SourceDocumen
 
 
 # Genre detection: field labels and headings that each genre's pages print, not names of actors.
-_NETMUNDIAL_FIELDS = ("Area:", "Entitled by:", "Sector:")
-_IGF_CODE = re.compile(
-    r"\bIGF\s+(?:19|20)\d\d\b.{0,40}?(?:WS|OF|DC|NRI|Pre-Event|Open Forum|Lightning|"
-    r"Town Hall|Main Session|Launch)\s*#?\s*\d*",
-    re.IGNORECASE,
-)
-_IGF_ROLE_LINE = re.compile(r"^\s*(?:Organi[sz]er|Speaker|Moderator|Rapporteur)\s*\d*\s*:", re.MULTILINE)
-_IGF_HEADINGS = re.compile(
-    r"^\s*(?:Format|Policy Question\(s\)|Duration \(minutes\)|SDGs?|Targets?)\s*:?\s*$",
-    re.MULTILINE | re.IGNORECASE,
-)
-_DATE = re.compile(
-    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+(?:19|20)\d\d\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?\s+(?:19|20)\d\d\b"
-)
-
-
-def detect_genre(text: str) -> str | None:
-    """Guess the genre of a document from its text; ``None`` when nothing points to one.
-
-    NETmundial contributions carry their metadata fields; IGF session pages an IGF session code or
-    "Speaker N:"-style role lines with IGF headings; a page listing several dated events is a network
-    events page; a single event described with participants or organisers is an event page.
-    """
-    head = text[:3000]
-    # "Area:" can be glued to the end of a title line ("…perspectiveArea: COMBINED"), so no "^".
-    if all(label in head for label in _NETMUNDIAL_FIELDS):
-        return NETMUNDIAL_GENRE
-    role_lines = len(_IGF_ROLE_LINE.findall(text))
-    if _IGF_CODE.search(head) or (role_lines >= 2 and _IGF_HEADINGS.search(text)):
-        return "igf-session"
-    dates = {m.group(0) for m in _DATE.finditer(text)}
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
-    # Several events, each with its own day, or a page spanning many years of a network's events.
-    if len(dates) >= 2 and len(years) >= 3:
-        return "network-events-page"
-    if (
-        dates
-        or role_lines
-        or re.search(
-            r"\b(?:co-?chairs?|moderat\w+|organi[sz]ed by|panel(?:ist)?s?|"
-            r"speakers?)\b",
-            text,
-            re.IGNORECASE,
-        )
-    ):
-        return "event-page"
-    return None

@@ -1,9 +1,12 @@
 """Actor-network projections: SPARQL over the store → networkx graphs.
 
 Every projection is read from the store with a fixed, small number of SPARQL queries (never one per
-node): one query for the participations that pass the filters, and one each for the actors' names
-and kinds, the events' names and dates, the concepts' notations, the events' processes and (for the
-HTML view only) the evidence quotes. The rest is done in Python on those rows.
+node): one per property of the participations, actors and events, each a single pattern with
+``DISTINCT``, one per filter given, and (for the HTML view only) one for the evidence quotes. The
+joins are done in Python on those rows: in the union default graph a node described in many named
+graphs gives one solution per graph, and a join in SPARQL multiplies those copies (a participation
+or a meeting described in a thousand documents gave a million solutions); single patterns with
+``DISTINCT`` keep the work linear in the size of the graph.
 
 The graph's shape is that of ``docs/model.md``: a ``gg:Participation`` joins one actor
 (``gg:participant``) to one event (``gg:event``) with the roles, the stakeholder group and regional
@@ -174,33 +177,38 @@ class NetworkData:
 
 # -- SPARQL ------------------------------------------------------------------------------------
 
-_PARTICIPATIONS = (
-    sparql_prologue()
-    + """
-SELECT DISTINCT ?p ?actor ?event ?role ?group ?igroup ?region ?iregion ?affiliation WHERE {
-  ?p a gg:Participation ; gg:participant ?actor ; gg:event ?event .
-  OPTIONAL { ?p gg:role ?role }
-  OPTIONAL { ?p gg:statedStakeholderGroup ?group }
-  OPTIONAL { ?p gg:inferredStakeholderGroup ?igroup }
-  OPTIONAL { ?p gg:statedRegionalGroup ?region }
-  OPTIONAL { ?p gg:inferredRegionalGroup ?iregion }
-  OPTIONAL { ?p gg:affiliation ?affiliation }
-  FILTER(!BOUND(?groupFilter) || EXISTS { ?p gg:statedStakeholderGroup ?groupFilter })
-  FILTER(!BOUND(?collection) || EXISTS { ?p prov:wasDerivedFrom/gg:collection ?collection })
-  FILTER(!BOUND(?process) || EXISTS {
-    { ?mention gg:mentionedIn ?event ; gg:process ?process }
-    UNION { ?event gg:withinProcess/gg:instanceOf ?process }
-    UNION { ?event schema:superEvent/gg:withinProcess/gg:instanceOf ?process }
-  })
-  FILTER((!BOUND(?yearFrom) && !BOUND(?yearTo)) || EXISTS {
-    { ?event schema:startDate ?date }
-    UNION { FILTER NOT EXISTS { ?event schema:startDate ?anyDate } ?event schema:superEvent/schema:startDate ?date }
-    BIND(xsd:integer(SUBSTR(STR(?date), 1, 4)) AS ?year)
-    FILTER(BOUND(?year) && (!BOUND(?yearFrom) || ?year >= ?yearFrom) && (!BOUND(?yearTo) || ?year <= ?yearTo))
-  })
+# The participations, one property per query (see _DETAILS for why), joined in Python.
+_PARTICIPATION_PARTS = {
+    "participant": "SELECT DISTINCT ?s ?o WHERE { ?s gg:participant ?o }",
+    "event": "SELECT DISTINCT ?s ?o WHERE { ?s gg:event ?o }",
+    "role": "SELECT DISTINCT ?s ?o WHERE { ?s gg:role ?o }",
+    "group": "SELECT DISTINCT ?s ?o WHERE { ?s gg:statedStakeholderGroup ?o }",
+    "inferred_group": "SELECT DISTINCT ?s ?o WHERE { ?s gg:inferredStakeholderGroup ?o }",
+    "region": "SELECT DISTINCT ?s ?o WHERE { ?s gg:statedRegionalGroup ?o }",
+    "inferred_region": "SELECT DISTINCT ?s ?o WHERE { ?s gg:inferredRegionalGroup ?o }",
+    "affiliation": "SELECT DISTINCT ?s ?o WHERE { ?s gg:affiliation ?o }",
 }
-"""
+
+# The filters: each query gives the participations (or events) that pass one filter; its value is
+# bound as ?groupFilter, ?collection, ?process, ?yearFrom/?yearTo by a VALUES block, never spliced.
+_FILTER_GROUP = "SELECT DISTINCT ?s WHERE { ?s gg:statedStakeholderGroup ?groupFilter }"
+_FILTER_COLLECTION = (
+    "SELECT DISTINCT ?s WHERE { ?s prov:wasDerivedFrom ?document . ?document gg:collection ?collection }"
 )
+_FILTER_PROCESS = """SELECT DISTINCT ?s WHERE {
+  { ?mention gg:mentionedIn ?s ; gg:process ?process }
+  UNION { ?s gg:withinProcess ?instance . ?instance gg:instanceOf ?process }
+  UNION { ?s schema:superEvent ?meeting . ?meeting gg:withinProcess ?instance . ?instance gg:instanceOf ?process }
+}"""
+_FILTER_YEARS = """SELECT DISTINCT ?s WHERE {
+  { ?s schema:startDate ?date }
+  UNION {
+    ?s schema:superEvent ?meeting . ?meeting schema:startDate ?date
+    FILTER NOT EXISTS { ?s schema:startDate ?own }
+  }
+  BIND(xsd:integer(SUBSTR(STR(?date), 1, 4)) AS ?year)
+  FILTER(BOUND(?year) && (!BOUND(?yearFrom) || ?year >= ?yearFrom) && (!BOUND(?yearTo) || ?year <= ?yearTo))
+}"""
 
 # What the projections need about actors and events, one simple DISTINCT pattern per query joined in
 # Python. A node described in many named graphs (a popular person, a meeting every session points to)
@@ -342,23 +350,40 @@ def load_network_data(store: GraphStore, filters: Filters | None = None, *, evid
     def code(iri: str) -> str:
         return notation_of.get(iri) or _local_name(iri)
 
+    def passing(sparql: str, names: tuple[str, ...]) -> set[str] | None:
+        given = {name: bindings[name] for name in names if name in bindings}
+        if not given:
+            return None
+        return {row["s"] for row in _rows(store, sparql_prologue() + sparql, given)}
+
+    keep_participations = [
+        passing(_FILTER_GROUP, ("groupFilter",)),
+        passing(_FILTER_COLLECTION, ("collection",)),
+    ]
+    keep_events = [passing(_FILTER_PROCESS, ("process",)), passing(_FILTER_YEARS, ("yearFrom", "yearTo"))]
+    parts = {name: _pairs(store, query) for name, query in _PARTICIPATION_PARTS.items()}
     records: dict[str, ParticipationRecord] = {}
-    for row in _rows(store, _PARTICIPATIONS, bindings):
-        record = records.get(row["p"])
-        if record is None:
-            record = records[row["p"]] = ParticipationRecord(iri=row["p"], actor=row["actor"], event=row["event"])
-        if row["role"]:
-            record.roles.add(code(row["role"]))
-        if row["group"]:
-            record.groups.add(code(row["group"]))
-        if row["igroup"]:
-            record.inferred_groups.add(code(row["igroup"]))
-        if row["region"]:
-            record.regions.add(code(row["region"]))
-        if row["iregion"]:
-            record.inferred_regions.add(code(row["iregion"]))
-        if row["affiliation"]:
-            record.affiliations.add(row["affiliation"])
+    for participation in sorted(parts["participant"]):
+        if any(keep is not None and participation not in keep for keep in keep_participations):
+            continue
+        events = parts["event"].get(participation)
+        if not events:
+            continue
+        # gg:participant and gg:event are functional: a participation stating two is kept under the first
+        event = min(events)
+        if any(keep is not None and event not in keep for keep in keep_events):
+            continue
+        records[participation] = ParticipationRecord(
+            iri=participation,
+            actor=min(parts["participant"][participation]),
+            event=event,
+            roles={code(v) for v in parts["role"].get(participation, ())},
+            groups={code(v) for v in parts["group"].get(participation, ())},
+            inferred_groups={code(v) for v in parts["inferred_group"].get(participation, ())},
+            regions={code(v) for v in parts["region"].get(participation, ())},
+            inferred_regions={code(v) for v in parts["inferred_region"].get(participation, ())},
+            affiliations=set(parts["affiliation"].get(participation, ())),
+        )
 
     if evidence and records:
         for row in _rows(store, _EVIDENCE):
