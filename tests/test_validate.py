@@ -353,24 +353,4 @@ def test_every_node_shape_has_a_valid_and_an_invalid_fixture() -> None:
     all_shapes = _node_shapes(shapes)
     assert sorted(all_shapes - covered_valid) == [], "node shapes without a valid fixture"
     missing_invalid = {str(s).rsplit("#", 1)[-1] for s in all_shapes - covered_invalid}
-    # Known gaps when this test was written (the concept and ontology shapes, Person, Meeting): the
-    # shapes' owner adds invalid fixtures for them; a NEW shape without one fails here.
-    assert sorted(missing_invalid - KNOWN_WITHOUT_INVALID_FIXTURE) == [], "node shapes without an invalid fixture"
-
-
-KNOWN_WITHOUT_INVALID_FIXTURE = {
-    "Concept",
-    "ConceptScheme",
-    "EventFormat",
-    "Genre",
-    "Meeting",
-    "Ontology",
-    "Person",
-    "Process",
-    "RegionalGroup",
-    "Role",
-    "SDGGoal",
-    "SDGTarget",
-    "StakeholderGroup",
-    "Track",
-}
+    assert sorted(missing_invalid) == [], "node shapes without an invalid fixture"

@@ -220,9 +220,6 @@ _DETAILS = {
     "labels": "SELECT DISTINCT ?s ?o WHERE { ?s rdfs:label|skos:prefLabel ?o FILTER(isIRI(?s)) }",
     "known_groups": "SELECT DISTINCT ?s ?o WHERE { ?s gg:knownStakeholderGroup ?o }",
     "known_regions": "SELECT DISTINCT ?s ?o WHERE { ?s gg:regionalGroup ?o }",
-    "own_groups": (
-        "SELECT DISTINCT ?s ?o WHERE { ?s gg:statedStakeholderGroup ?o FILTER EXISTS { ?s a gg:Organisation } }"
-    ),
     "events": "SELECT DISTINCT ?s ?o WHERE { VALUES ?o { gg:Event gg:Meeting } ?s a ?o }",
     "event_names": "SELECT DISTINCT ?s ?o WHERE { ?s schema:name ?o }",
     "event_codes": "SELECT DISTINCT ?s ?o WHERE { ?s gg:code ?o }",
@@ -408,7 +405,8 @@ def load_network_data(store: GraphStore, filters: Filters | None = None, *, evid
             label=first("names", actor) or first("labels", actor) or _local_name(actor),
             known_group=code(first("known_groups", actor)) if actor in details["known_groups"] else "",
             known_region=code(first("known_regions", actor)) if actor in details["known_regions"] else "",
-            own_groups=tuple(sorted(code(g) for g in details["own_groups"].get(actor, ()))),
+            # gg:statedStakeholderGroup on the organisation node itself (the "group" part has every subject)
+            own_groups=tuple(sorted(code(g) for g in parts["group"].get(actor, ()))) if kind == "organisation" else (),
         )
 
     def processes_of(event: str) -> tuple[str, ...]:
