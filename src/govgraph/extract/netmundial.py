@@ -579,7 +579,9 @@ class NetmundialReader:
         countries = self.states.countries(region) if region else []
         inferred_group = self.states.regional_groups.get(countries[0]) if len(countries) == 1 else None
 
-        b_text = normalise_file(b_file).text if b_file else ""
+        # The B file (the full text) is normalised once: names are looked up in it and its processes read.
+        b_nt = normalise_file(b_file) if b_file else None
+        b_text = b_nt.text if b_nt else ""
         entitled = block.fields.get("entitled")
         names = _split_names(entitled.text, organisation, [b_text, nt.text], lex) if entitled else []
         people = [n for n in names if n.kind == "person"]
@@ -653,11 +655,16 @@ class NetmundialReader:
         if organisation and all(organisation not in (o.name, o.acronym) for o in organisations):
             organisations.insert(0, Organisation(organisation, sector, evidence=org_spans[0] if org_spans else None))
         document.organisations = organisations
-        document.processes = self._processes(a_file, nt, block, b_file)
+        document.processes = self._processes(a_file, nt, block, b_file, b_nt)
         return document
 
     def _processes(
-        self, a_file: SourceFile, nt: NormalisedText, block: _Block, b_file: SourceFile | None
+        self,
+        a_file: SourceFile,
+        nt: NormalisedText,
+        block: _Block,
+        b_file: SourceFile | None,
+        b_nt: NormalisedText | None,
     ) -> list[ProcessMention]:
         """Processes named in the title and abstract of the A file and in the B file (2014)."""
         # The A file's abstract runs to its "Document" line; what follows repeats the B file.
@@ -673,8 +680,7 @@ class NetmundialReader:
         if block.title.lines:
             pieces.append((a_file, nt, block.title.lines[0][0], block.title.lines[-1][1]))
         pieces.append((a_file, nt, block.end, abstract_end))
-        if b_file is not None:
-            b_nt = normalise_file(b_file)
+        if b_file is not None and b_nt is not None:
             pieces.append((b_file, b_nt, 0, len(b_nt.text)))
         for _file, text, start, end in pieces:
             for mention in processes.find_process_mentions(text, YEAR, lexicon=self.lexicon, start=start, end=end):

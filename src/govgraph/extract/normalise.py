@@ -33,6 +33,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
 
@@ -46,6 +47,12 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 # of the mojibake of one character ("Â\xa0" is a mis-decoded NBSP) and ftfy must see it whole.
 _SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _TOKEN = re.compile(rf"(?:[^{_SPACES}]|(?<=[ÂÃ])[{_SPACES}])+|[{_SPACES}]+")
+# The same split, character by character, for :func:`_token_at`: a token is a maximal run of "word"
+# characters (not blanks, or a blank glued to a preceding "Â"/"Ã") or of blanks.
+_SPACE_CHARS = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_GLUE = frozenset("ÂÃ")
+# A token can change only if it holds a character outside ASCII or the "&" of an HTML entity.
+_FIX_CANDIDATE = re.compile(r"[^\x00-\x7f]|&")
 # WordPress-style shortcodes: [name key=value ...] or [/name]. A lower-case name with at least one
 # key=value attribute (or a closing slash) keeps "[TBC]" and "[1]" in the text.
 _SHORTCODE = re.compile(
@@ -222,7 +229,9 @@ def normalise_file(source: SourceFile, *, dedupe: bool = True) -> NormalisedText
     return normalise(source.text, file=source.path, dedupe=dedupe)
 
 
+@lru_cache(maxsize=16384)
 def _fix_token(token: str) -> str:
+    # Cached: a page repeats its names, organisations and mojibake tokens, and ftfy is the slow part.
     if _SUSPECT.search(token):
         return ftfy.fix_text(token, _FTFY_CONFIG).translate(_CLEAN_QUOTES)
     fixed = token.translate(_CLEAN_QUOTES)
@@ -287,37 +296,52 @@ def _fix_line(text: str, start: int, end: int, b: _Builder) -> None:
     _fix_tokens(line[cursor:], start + cursor, b)
 
 
+def _is_word_char(chunk: str, i: int) -> bool:
+    return chunk[i] not in _SPACE_CHARS or (i > 0 and chunk[i - 1] in _GLUE)
+
+
+def _token_at(chunk: str, i: int) -> tuple[int, int]:
+    """``(start, end)`` of the :data:`_TOKEN` token of ``chunk`` that holds ``chunk[i]``."""
+    word = _is_word_char(chunk, i)
+    start, end, n = i, i + 1, len(chunk)
+    while start > 0 and _is_word_char(chunk, start - 1) == word:
+        start -= 1
+    while end < n and _is_word_char(chunk, end) == word:
+        end += 1
+    return start, end
+
+
 def _fix_tokens(chunk: str, offset: int, b: _Builder) -> None:
-    if not _NEEDS_FIX.search(chunk):
-        b.add(chunk, offset, len(chunk), True)
-        return
-    pending = -1  # start (in chunk) of a run of unchanged tokens not yet added
-    for m in _TOKEN.finditer(chunk):
-        token = m.group()
-        if token.isascii() and "&" not in token:
-            if pending < 0:
-                pending = m.start()
-            continue
+    # Only tokens holding a non-ASCII character or "&" can change; they are found from those
+    # characters rather than by walking every token of the chunk (a long contribution has
+    # thousands of plain words per non-ASCII letter). The text between changed tokens is added as
+    # one copied run, as the builder would have merged it anyway.
+    copied = 0  # start (in chunk) of the run of unchanged text not yet added
+    scanned = 0  # end of the last token looked at
+    for m in _FIX_CANDIDATE.finditer(chunk):
+        if m.start() < scanned:
+            continue  # inside a token already looked at
+        start, end = _token_at(chunk, m.start())
+        scanned = end
+        token = chunk[start:end]
         fixed = _fix_token(token)
         if fixed == token:
-            if pending < 0:
-                pending = m.start()
             continue
-        if pending >= 0:
-            b.add(chunk[pending : m.start()], offset + pending, m.start() - pending, True)
-            pending = -1
+        if start > copied:
+            b.add(chunk[copied:start], offset + copied, start - copied, True)
+        copied = end
         if len(fixed) != len(token) and fixed == token.translate(_CLEAN_QUOTES):
             # Only invisible characters went (soft hyphen, zero-width, BOM): map character by
             # character so "Kowal\xadski" still points at its exact original letters.
-            pos = offset + m.start()
+            pos = offset + start
             for k, ch in enumerate(token):
                 b.add(ch.translate(_CLEAN_QUOTES), pos + k, 1, True)
             continue
         # A fix that keeps the length (NBSP to space, curly to straight quotes) maps position by
         # position; any other fix maps as a whole to the original token.
-        b.add(fixed, offset + m.start(), len(token), len(fixed) == len(token))
-    if pending >= 0:
-        b.add(chunk[pending:], offset + pending, len(chunk) - pending, True)
+        b.add(fixed, offset + start, len(token), len(fixed) == len(token))
+    if copied < len(chunk):
+        b.add(chunk[copied:], offset + copied, len(chunk) - copied, True)
 
 
 def _find_duplicates(lines: list[str]) -> dict[int, int]:

@@ -335,26 +335,27 @@ def brokerage(graph: nx.Graph, attribute: str = GROUP) -> dict[Any, dict[str, in
     Returns ``{node: {role: count, ..., "total": count}}`` for every node.
     """
     group = _group_of(graph, attribute)
+    neighbours = {node: {n for n in graph[node] if n != node and group[n]} for node in graph}
+    # closed pairs: (A, C) tied to each other and both tied to B — one per triangle corner, found by
+    # intersecting the neighbour sets of each edge's ends (set intersection runs in C)
+    closed: dict[Any, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for a, c in graph.edges():
+        if a == c or not group[a] or not group[c]:
+            continue
+        for b in neighbours[a] & neighbours[c]:
+            closed[b][(group[a], group[c])] += 1
+            closed[b][(group[c], group[a])] += 1
     result: dict[Any, dict[str, int]] = {}
     for broker in graph:
         counts = dict.fromkeys(BROKERAGE_ROLES, 0)
         b = group[broker]
         if b:
-            neighbours = [n for n in graph[broker] if n != broker and group[n]]
-            by_group = Counter(group[n] for n in neighbours)
-            # ordered pairs (A, C) of distinct neighbours, by the groups of A and C
-            pairs: Counter[tuple[str, str]] = Counter()
+            by_group = Counter(group[n] for n in neighbours[broker])
+            # ordered pairs (A, C) of distinct neighbours by the groups of A and C, minus the closed ones
             for ga, na in by_group.items():
                 for gc, nc in by_group.items():
-                    pairs[(ga, gc)] += na * (nc - 1) if ga == gc else na * nc
-            # minus the pairs that are tied to each other (closed triads do not broker)
-            neighbour_set = set(neighbours)
-            for a in neighbours:
-                for c in graph[a]:
-                    if c != a and c in neighbour_set:
-                        pairs[(group[a], group[c])] -= 1
-            for (ga, gc), value in pairs.items():
-                counts[_role(ga, b, gc)] += value
+                    pairs = na * (nc - 1) if ga == gc else na * nc
+                    counts[_role(ga, b, gc)] += pairs - closed[broker][(ga, gc)]
         counts_total = dict(counts)
         counts_total["total"] = sum(counts.values())
         result[broker] = counts_total
