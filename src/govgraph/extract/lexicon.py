@@ -286,9 +286,10 @@ def _units(label: str, fold: bool) -> str:
     return text.lower() if fold else text
 
 
-def _trie_pattern(keys: Iterable[str]) -> str:
+def _trie_pattern(keys: Iterable[str], after_first: str = "") -> str:
     """One regex for many labels: a character trie, so each text position is tried once, not once
-    per label; greedy optional tails make the longest label win."""
+    per label; greedy optional tails make the longest label win. ``after_first`` is put right after
+    the first character of every label (see :func:`_compile`)."""
     trie: dict = {}
     for key in keys:
         node = trie
@@ -296,11 +297,11 @@ def _trie_pattern(keys: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
+    def pattern(node: dict, lead: str = "") -> str:
         alternatives = []
         for ch in sorted(k for k in node if k):
             unit = _LABEL_GAP if ch == _GAP else ("['’]" if ch == "'" else re.escape(ch))
-            alternatives.append(unit + pattern(node[ch]))
+            alternatives.append(unit + lead + pattern(node[ch]))
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -308,7 +309,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return pattern(trie)
+    return pattern(trie, after_first)
 
 
 @dataclass(frozen=True)
@@ -346,10 +347,16 @@ def _compile(labels: Sequence[str]) -> _Regexes | None:
     exact = {_units(lb, False) for lb in unique if _is_acronym(lb)}
     edge_l, edge_r = r"(?<![\w+])", r"(?![\w+])"
     folded_body = _trie_pattern(folded) if folded else ""
+    # The acronyms' left edge is checked after their first character, as "not a word character
+    # before that character": the same test, but a pattern that opens with a literal lets the
+    # regex engine skip ahead to the few positions holding a capital that can start an acronym,
+    # instead of trying the trie at every position (five times faster on a long contribution).
+    # The lower-case trie keeps its edge in front: nearly every letter can start one of its labels.
+    exact_body = _trie_pattern(exact, after_first=r"(?<![\w+].)") if exact else ""
     return _Regexes(
         re.compile(edge_l + "(?:" + folded_body + ")" + edge_r) if folded else None,
         re.compile(edge_l + "(?i:" + folded_body + ")" + edge_r) if folded else None,
-        re.compile(edge_l + "(?:" + _trie_pattern(exact) + ")" + edge_r) if exact else None,
+        re.compile("(?:" + exact_body + ")" + edge_r) if exact else None,
     )
 
 

@@ -47,8 +47,11 @@ __all__ = ["find_instrument_mentions", "find_mentions", "find_process_mentions",
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # A GA resolution by symbol or by "resolution 73/27"; the number pair is what identifies it.
+# The left edges are tested after the first letter ("A" not after a word character or "/", "R" not
+# after a word character: the same as a lookbehind in front), so the pattern opens with a literal
+# and the regex engine skips to the "A"s and "R"s of a text instead of trying every position.
 _RESOLUTION = re.compile(
-    r"(?<![\w/])A/RES/(\d{1,3})/(\d{1,4})(?![\w/])|\b[Rr]esolutions?\s+(\d{2,3})/(\d{1,4})(?![\w/])"
+    r"A(?<![\w/]A)/RES/(\d{1,3})/(\d{1,4})(?![\w/])|[Rr](?<!\w[Rr])esolutions?\s+(\d{2,3})/(\d{1,4})(?![\w/])"
 )
 # A process noun followed closely by words of working towards/negotiating: the convention named
 # right after it is the object of that process (the AHC), not the convention itself. A "draft"
