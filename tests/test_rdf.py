@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from govgraph import records
 from govgraph.rdf import document_dataset, document_iri, document_triples, iso_date
-from govgraph.vocab import GG, iri
+from govgraph.vocab import GG, RDF, iri
 
 EXPECTED = Path(__file__).parent / "data" / "rdf" / "small-session.trig"
 
@@ -25,6 +25,9 @@ class SlugResolver:
 
     def state(self, iso3: str) -> URIRef:
         return iri("state", iso3.lower())
+
+    def state_named(self, name: str) -> URIRef | None:
+        return iri("state", "bra") if name == "Brazil" else None
 
 
 TEXT = "IGF 2021 WS #1\nSpeaker 1: Ana Silva, Civil Society, GRULAC\nModerator: Ana Silva\n"
@@ -90,3 +93,13 @@ def test_mapping_is_deterministic() -> None:
 def test_invalid_dates_never_reach_the_graph() -> None:
     assert iso_date("2019-02-30") is None
     assert iso_date("2019-02-28") == Literal("2019-02-28", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+
+
+def test_an_affiliation_that_is_a_state_is_the_state() -> None:
+    document = small_document()
+    document.events[0].participants[0].affiliation = "Brazil"
+    _, triples = document_triples(document, SlugResolver())
+    brazil = iri("state", "bra")
+    assert (brazil, RDF.type, GG.State) in triples
+    assert not [t for t in triples if t[0] == iri("organisation", "Brazil")]
+    assert [o for s, p, o in triples if p == GG.affiliation] == [brazil]

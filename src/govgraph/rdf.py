@@ -26,6 +26,7 @@ class IdentityResolver(Protocol):
     def person(self, name: str) -> URIRef: ...
     def organisation(self, name: str) -> URIRef: ...
     def state(self, iso3: str) -> URIRef: ...
+    def state_named(self, name: str) -> URIRef | None: ...
 
 
 def document_iri(document_id: str) -> URIRef:
@@ -153,6 +154,13 @@ class _DocumentMapper:
         out.add(a, FOAF.name, Literal(name))
         return a
 
+    def _affiliation(self, name: str) -> URIRef:
+        state = self.resolver.state_named(name)
+        if state is not None:
+            self.out.add(state, RDF.type, GG.State)
+            return state
+        return self._actor(name, "organisation")
+
     def _organisation(self, organisation: records.Organisation) -> URIRef:
         o = self._actor(organisation.name, "organisation")
         self.out.text(o, GG.acronym, organisation.acronym)
@@ -213,7 +221,7 @@ class _DocumentMapper:
         if participant.inferred_regional_group:
             out.add(p, GG.inferredRegionalGroup, concept("regional-group", participant.inferred_regional_group))
         if participant.affiliation:
-            out.add(p, GG.affiliation, self._actor(participant.affiliation, "organisation"))
+            out.add(p, GG.affiliation, self._affiliation(participant.affiliation))
         out.text(p, GG.jobTitle, participant.title)
         for span in participant.evidence:
             out.add(p, GG.evidence, self._evidence(span))

@@ -222,6 +222,7 @@ class Resolver:
         self._clusters: dict[str, _Cluster] = {}
         self._uf = _UnionFind()
         self._blocked: list[tuple[str, str, str]] = []  # merges a differentFrom decision prevented
+        self._states: dict[str, URIRef] = {}  # organisation-style key of every state label -> state IRI
 
     # -- construction -----------------------------------------------------------------------------
 
@@ -245,6 +246,11 @@ class Resolver:
                 )
                 if labels:
                     resolver._add_reference(kind, subject, labels)
+        for state in sorted(s for s in reference.subjects(RDF.type, GG.State) if isinstance(s, URIRef)):
+            for p in (FOAF.name, SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+                for label in reference.objects(state, p):
+                    if key := _key("organisation", str(label)):
+                        resolver._states.setdefault(key, state)
         for a, b in sorted(reference.subject_objects(OWL.sameAs)):
             if isinstance(a, URIRef) and isinstance(b, URIRef):
                 resolver._same_as.append((a, b))
@@ -313,6 +319,11 @@ class Resolver:
         if not re.fullmatch(r"[a-z]{3}", code):
             raise ValueError(f"not an ISO 3166-1 alpha-3 code: {iso3!r}")
         return URIRef(f"{ID}state/{code}")
+
+    def state_named(self, name: str) -> URIRef | None:
+        """The state a name denotes exactly ("Brazil", "USA"), or ``None``: an affiliation that is a
+        state is the State, not an organisation of the same name."""
+        return self._states.get(_key("organisation", name))
 
     def _iri(self, kind: str, name: str) -> URIRef:
         self._build()
