@@ -119,6 +119,8 @@ _MDY = re.compile(
 _MY = re.compile(r"(?<![\w])" + _MONTH.format(g="m") + r"\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_BLANK_DIGIT = re.compile(r"\s\d")  # what "March 2" needs between the month and the day
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|\bUTC\b|\bGMT\b|\bCES?T\b", re.IGNORECASE)
 
 
@@ -172,13 +174,18 @@ def _scan_dates(text: str) -> list[DateHit]:
     taken: list[tuple[int, int]] = []
     if not _HAS_DIGIT.search(text):
         return hits
-    for pattern in (_ISO, _DOTTED):
+    # Each pattern is only run on a text holding the characters it cannot match without (cheap
+    # tests; the patterns try every position): "-" for ISO, "." for dotted, "/" for slashed dates,
+    # a blank before a digit for "March 2".
+    for pattern, needed in ((_ISO, "-"), (_DOTTED, ".")):
+        if needed not in text:
+            continue
         for m in pattern.finditer(text):
             month, day = int(m["m"]), int(m["d"])
             if 1 <= month <= 12 and 1 <= day <= 31:
                 hits.append(DateHit(m.start(), m.end(), month, day, None, int(m["y"])))
                 taken.append((m.start(), m.end()))
-    for m in _SLASHED.finditer(text):
+    for m in _SLASHED.finditer(text) if "/" in text else ():
         a, b = int(m["a"]), int(m["b"])
         # 12/05/2023 could be May or December: only a part above 12 tells which is the day.
         if a > 12 >= b >= 1 and a <= 31:
@@ -190,6 +197,8 @@ def _scan_dates(text: str) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), month, day, None, int(m["y"])))
         taken.append((m.start(), m.end()))
     for pattern in (_DMY, _MDY):
+        if pattern is _MDY and not _BLANK_DIGIT.search(text):
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -216,7 +225,7 @@ def text_year(text: str) -> int | None:
     bare: list[int] = []
     for m in _YEAR.finditer(text):
         # A year is a date's when a month name comes just before it ("May 2021", "March 2, 2015").
-        before = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 24) : m.start()])
+        before = _WORD.findall(text[max(0, m.start() - 24) : m.start()])
         (dated if any(w.lower() in _MONTHS for w in before[-2:]) else bare).append(int(m.group(0)))
     if dated:
         return max(dated)
@@ -437,13 +446,20 @@ class PageContext:
         ("moderation", "Moderación" ~ "Moderator"; "Relatoría" ~ "Relator"; "Organizan" ~
         "Organizer") without a second list of role names.
         """
-        label = label.strip().strip(":").strip()
-        if not label or len(label) > 40:
+        # Asked of nearly every line and word: the answer is cached by the label as written, and
+        # by the label stripped (several spellings of one label share the work of _role).
+        raw_cache = _RAW_ROLE_CACHE.setdefault(id(self.lexicon), {})
+        if label in raw_cache:
+            return raw_cache[label]
+        stripped = label.strip().strip(":").strip()
+        if not stripped or len(stripped) > 40:
+            raw_cache[label] = None
             return None
         cache = _ROLE_CACHE.setdefault(id(self.lexicon), {})
-        if label not in cache:
-            cache[label] = self._role(label)
-        return cache[label]
+        if stripped not in cache:
+            cache[stripped] = self._role(stripped)
+        raw_cache[label] = cache[stripped]
+        return cache[stripped]
 
     def _role(self, label: str) -> str | None:
         role = self.lexicon.role(label)
@@ -490,6 +506,7 @@ class PageContext:
 
 # Per lexicon (by id; a lexicon lives as long as the process): label → role, stem → role.
 _ROLE_CACHE: dict[int, dict[str, str | None]] = {}
+_RAW_ROLE_CACHE: dict[int, dict[str, str | None]] = {}  # label as written → role
 _STEM_CACHE: dict[int, dict[str, str]] = {}
 
 
@@ -832,6 +849,10 @@ _ROLE_BY = re.compile(
 )
 
 
+_SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")  # the fields of a header or table row
+_SDG_HEADING = re.compile(r"(?i)SDGs?:?|Sustainable Development Goals:?")
+
+
 def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = None, guess_title: bool = True) -> Event:
     """One event from the content lines that describe it (a whole event page, or one section).
 
@@ -854,7 +875,7 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
         text = _MD_HEADING.sub("", line.text).strip()
         if not text or _LISTING_HEADING.match(text):
             continue
-        segments = [s.strip() for s in re.split(r"\s+[|·•]\s+", text) if s.strip()]
+        segments = [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
 
         # Field lines: dates and places, possibly several fields on one line ("Fecha: … · Lugar: …").
         fields_seen = False
@@ -884,7 +905,7 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
                     b.event.sdg_targets.append(target)
                 continue
             sdg_mode = False
-        if re.fullmatch(r"(?i)SDGs?:?|Sustainable Development Goals:?", text):
+        if _SDG_HEADING.fullmatch(text):
             sdg_mode = True
             continue
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govgraph.extract.lexicon import Lexicon, get_lexicon
 
@@ -499,8 +500,10 @@ def parse_person(text: str, *, lexicon: Lexicon | None = None, surname_first: bo
     return PersonName(canonical, title, written) if canonical else None
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A comparison key for names: accents, case, dots and hyphens ignored.
+    """A comparison key for names: accents, case, dots and hyphens ignored (cached: a page looks
+    the same few names up again and again).
 
     >>> name_key("Birgit Kainz-Labbé") == name_key("birgit kainz labbe")
     True

@@ -702,4 +702,3 @@ def _pair(files: Sequence[SourceFile]) -> tuple[SourceFile | None, SourceFile | 
     if a_file is None and b_file is None and files:
         a_file = files[0]  # a single file outside the corpus naming: read it as the metadata file
     return a_file, b_file
-

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govgraph.extract.event_page import (
     _DATE_LABEL,
@@ -73,7 +74,9 @@ class Section:
     heading: bool = False
 
 
+@lru_cache(maxsize=8192)
 def _starts_with_date(text: str) -> bool:
+    # Cached: section splitting asks it of the same lines several times.
     if _DATE_LABEL.match(text) or _POSTED.match(text):
         return False  # "Posted on 3 March 2015" dates a post, not an event
     hits = find_dates(text)

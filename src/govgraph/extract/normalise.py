@@ -72,6 +72,9 @@ _CLEAN = {**_ODD_SPACES, **_INVISIBLE}
 _CLEAN_QUOTES = {**_CLEAN, **_QUOTES}
 # Characters whose presence means a token needs more than the ASCII fast path.
 _NEEDS_FIX = re.compile(r"[^\x20-\x7e]|&")
+# Characters that make a line more than a plain copy: those and the shortcode and tag openers. The
+# line breaks are left out (no line holds one); they are added apart.
+_SPECIAL = re.compile(r"[^\x20-\x7e\n\r\x85\u2028\u2029]|[&\[<]")
 # What only ftfy can mend: two characters in a row from the Latin-1/Windows-1252 upper half (the
 # trace of UTF-8 bytes decoded one by one: "Ã©", "â€™", "Â\xa0"), an HTML entity, full-width forms or
 # ligatures. A lone "é" or "’" is text, not mojibake, and skips ftfy: it is the slow part.
@@ -275,8 +278,9 @@ def _split_lines(text: str) -> list[tuple[int, int, int]]:
     out = []
     pos = 0
     for m in _LINE_BREAK.finditer(text):
-        out.append((pos, m.start(), m.end()))
-        pos = m.end()
+        start, end = m.span()
+        out.append((pos, start, end))
+        pos = end
     out.append((pos, len(text), len(text)))
     return out
 
@@ -384,20 +388,16 @@ def normalise(text: str, *, file: str = "", dedupe: bool = True) -> NormalisedTe
     organisers) pass ``dedupe=False``.
     """
     raw_lines = _split_lines(text)
+    special = _special_lines(text, raw_lines)
     b = _Builder()
-    fixed_lines: list[tuple[int, str, int, int]] = []  # (first part index, fixed text, start, next)
-    for start, end, nxt in raw_lines:
-        first = len(b.parts)
-        pos0 = b.pos
-        _fix_line(text, start, end, b)
-        fixed_lines.append((first, "".join(b.parts[first:]), pos0, nxt))
-        if nxt > end:
-            b.add("\n", end, nxt - end, nxt - end == 1 and text[end] == "\n")
+    fixed_lines: list[str] = []  # the normalised text of each line, for finding repeats
+    _add_lines(text, raw_lines, special, b, fixed_lines)
     duplicates: list[tuple[int, int, int]] = []
     if dedupe and len(raw_lines) > 2:
-        dup = _find_duplicates([fl[1] for fl in fixed_lines])
+        dup = _find_duplicates(fixed_lines)
         if dup:
-            b = _rebuild_without(text, raw_lines, set(dup))
+            b = _Builder()
+            _add_lines(text, raw_lines, special, b, drop=set(dup))
             for i, j in sorted(dup.items()):
                 duplicates.append((raw_lines[i][0], raw_lines[i][1], raw_lines[j][0]))
     return NormalisedText(
@@ -414,13 +414,61 @@ def normalise(text: str, *, file: str = "", dedupe: bool = True) -> NormalisedTe
     )
 
 
-def _rebuild_without(text: str, raw_lines: list[tuple[int, int, int]], drop: set[int]) -> _Builder:
-    """Rebuild the normalised text leaving out the lines in ``drop`` (with their line breaks)."""
-    b = _Builder()
+def _special_lines(text: str, raw_lines: list[tuple[int, int, int]]) -> set[int]:
+    """Indices of the lines :func:`_fix_line` may change (all others are copied as they are).
+
+    Found with one search over the whole text, so that the (many) plain lines cost no per-line work.
+    """
+    starts = [s for s, _, _ in raw_lines]
+    special: set[int] = set()
+    m = _SPECIAL.search(text)
+    while m is not None:
+        line = bisect_right(starts, m.start()) - 1
+        special.add(line)
+        m = _SPECIAL.search(text, raw_lines[line][2])  # the rest of that line need not be looked at
+    return special
+
+
+def _add_lines(
+    text: str,
+    raw_lines: list[tuple[int, int, int]],
+    special: set[int],
+    b: _Builder,
+    fixed_lines: list[str] | None = None,
+    drop: set[int] | frozenset[int] = frozenset(),
+) -> None:
+    """Add the normalised lines of ``text`` (all but those in ``drop``) with their line breaks to ``b``.
+
+    A run of plain lines (not in ``special``) is copied in one piece: line by line the builder would
+    have merged the same copies into the same segment. ``fixed_lines`` gets each added line's text.
+    """
+    run = -1  # original start of the run of plain lines not yet added
+    run_end = 0
     for i, (start, end, nxt) in enumerate(raw_lines):
+        plain_break = nxt == end or (nxt - end == 1 and text[end] == "\n")
+        if i not in special and i not in drop:
+            if fixed_lines is not None:
+                fixed_lines.append(text[start:end])
+            if run < 0:
+                run = start
+            if plain_break:
+                run_end = nxt
+                continue
+            # CRLF, CR, NEL …: the run ends with the line, the break becomes "\n" (mapped as a whole).
+            b.add(text[run:end], run, end - run, True)
+            run = -1
+            b.add("\n", end, nxt - end, False)
+            continue
+        if run >= 0:
+            b.add(text[run:run_end], run, run_end - run, True)
+            run = -1
         if i in drop:
             continue
+        first = len(b.parts)
         _fix_line(text, start, end, b)
+        if fixed_lines is not None:
+            fixed_lines.append("".join(b.parts[first:]))
         if nxt > end:
-            b.add("\n", end, nxt - end, nxt - end == 1 and text[end] == "\n")
-    return b
+            b.add("\n", end, nxt - end, plain_break)
+    if run >= 0:
+        b.add(text[run:run_end], run, run_end - run, True)
