@@ -25,7 +25,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from govgraph.errors import BadInputError
+from govgraph.errors import BadInputError, read_input_bytes
 from govgraph.records import SourceDocument, SourceFile
 
 __all__ = [
@@ -114,16 +114,7 @@ def read_source_file(path: Path, corpus_root: Path) -> SourceFile:
         relative = path.resolve().relative_to(corpus_root.resolve()).as_posix()
     except ValueError:
         relative = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a directory, not a document") from None
-    except OSError as error:
-        raise BadInputError(f"{path}: cannot read ({error.strerror or error})") from None
-    if not data.strip():
-        raise BadInputError(f"{path}: empty file")
+    data = read_input_bytes(path, "document")
     try:
         text, encoding = decode_bytes(data)
     except (ValueError, UnicodeDecodeError) as error:

@@ -34,11 +34,8 @@ import datetime as dt
 import getpass
 import hashlib
 import json
-import logging
 import re
-import warnings
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +46,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from govgraph import paths
 from govgraph.errors import BadInputError
+from govgraph.rdfio import RDF_FORMATS, quiet_rdflib
 from govgraph.store import GraphStore
 from govgraph.validate import (
     SourceIndex,
@@ -63,18 +61,6 @@ from govgraph.vocab import DCTERMS, GG, ID, ONTOLOGY_GRAPH, PROV, REFERENCE_GRAP
 
 MAX_LITERAL_CHARS = 100_000
 
-# extension → (rdflib format, pyoxigraph format, has positions)
-RDF_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
-    ".ttl": ("turtle", ox.RdfFormat.TURTLE),
-    ".turtle": ("turtle", ox.RdfFormat.TURTLE),
-    ".trig": ("trig", ox.RdfFormat.TRIG),
-    ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
-    ".ntriples": ("nt", ox.RdfFormat.N_TRIPLES),
-    ".nq": ("nquads", ox.RdfFormat.N_QUADS),
-    ".nquads": ("nquads", ox.RdfFormat.N_QUADS),
-    ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
-    ".json-ld": ("json-ld", ox.RdfFormat.JSON_LD),
-}
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
@@ -118,18 +104,6 @@ def _fail(display: str, message: str, line: int | None = None, column: int | Non
     return BadInputError(f"{where}: {message}")
 
 
-@contextmanager
-def _quiet_rdflib() -> Any:
-    """rdflib logs a whole traceback for an ill-typed literal and warns on odd booleans: we report those."""
-    logger = logging.getLogger("rdflib.term")
-    previous = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(previous)
 
 
 def read_inputs(files: Iterable[Path | str]) -> list[InputFile]:
@@ -180,7 +154,7 @@ def read_input(path: Path) -> InputFile:
     base = path.resolve().as_uri()
     _syntax_check(display, data, text, suffix, ox_format, base)
     try:
-        with _quiet_rdflib():
+        with quiet_rdflib():
             if ox_format.supports_datasets:  # TriG, N-Quads: every graph of the file, merged
                 dataset = Dataset()
                 dataset.parse(data=text, format=rdflib_format, publicID=base)

@@ -57,18 +57,8 @@ class BuildSummary:
         return asdict(self)
 
 
-def ontology_files() -> list[Path]:
-    """The ontology and every concept scheme, in a fixed order."""
-    return [paths.ONTOLOGY_FILE, *sorted(paths.SCHEMES_DIR.glob("*.ttl"))]
-
-
 def reference_files(reference_dir: Path | None = None) -> list[Path]:
     return sorted(Path(reference_dir or paths.REFERENCE_DIR).glob("*.ttl"))
-
-
-def load_ontology_graph() -> Graph:
-    """The ontology with its concept schemes (file, line and column on a syntax error)."""
-    return read_graphs(ontology_files())
 
 
 def load_reference_graph(reference_dir: Path | None = None) -> Graph:
@@ -124,7 +114,7 @@ def build(
     store is left untouched and the error is raised (``BuildInvalidError`` for violations).
     """
     from govgraph.resolve import Resolver
-    from govgraph.validate import validate_store
+    from govgraph.validate import load_ontology, validate_store
 
     started = time.perf_counter()
     corpus_dir = Path(corpus_dir or paths.CORPUS_DIR)
@@ -132,7 +122,7 @@ def build(
     if not corpus_dir.is_dir():
         raise GovgraphError(f"no corpus directory at {corpus_dir}")
 
-    ontology = load_ontology_graph()
+    ontology = load_ontology()  # the ontology with its concept schemes, parsed once per process
     reference = load_reference_graph(reference_dir)
     documents = read_corpus(corpus_dir, progress)
     resolver = Resolver.from_reference(reference)

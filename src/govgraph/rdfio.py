@@ -7,22 +7,31 @@ parsed by rdflib itself (pyshacl is given rdflib-parsed graphs, see DESIGN.md).
 from __future__ import annotations
 
 import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from govgraph.errors import BadInputError
+from govgraph.errors import BadInputError, read_input_bytes
 
-RDF_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
-    ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
-    ".trig": (ox.RdfFormat.TRIG, "trig"),
-    ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
-    ".nt": (ox.RdfFormat.N_TRIPLES, "nt"),
-    ".jsonld": (ox.RdfFormat.JSON_LD, "json-ld"),
-    ".json": (ox.RdfFormat.JSON_LD, "json-ld"),
-    ".rdf": (ox.RdfFormat.RDF_XML, "xml"),
-    ".owl": (ox.RdfFormat.RDF_XML, "xml"),
+GraphT = TypeVar("GraphT", Graph, Dataset)
+
+# extension → (rdflib format, pyoxigraph format): the RDF files govgraph reads; anything else handed
+# to `ingest`/`validate` is a document of a corpus genre, extracted first
+RDF_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
+    ".ttl": ("turtle", ox.RdfFormat.TURTLE),
+    ".turtle": ("turtle", ox.RdfFormat.TURTLE),
+    ".trig": ("trig", ox.RdfFormat.TRIG),
+    ".nt": ("nt", ox.RdfFormat.N_TRIPLES),
+    ".ntriples": ("nt", ox.RdfFormat.N_TRIPLES),
+    ".nq": ("nquads", ox.RdfFormat.N_QUADS),
+    ".nquads": ("nquads", ox.RdfFormat.N_QUADS),
+    ".jsonld": ("json-ld", ox.RdfFormat.JSON_LD),
+    ".json-ld": ("json-ld", ox.RdfFormat.JSON_LD),
 }
 
 
@@ -32,16 +41,7 @@ def is_rdf_file(path: Path) -> bool:
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8; a clear error for a missing, empty, binary or non-UTF-8 file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"{path}: is a directory, not a file") from None
-    except OSError as error:
-        raise BadInputError(f"{path}: cannot read: {error.strerror}") from None
-    if not data.strip():
-        raise BadInputError(f"{path}: the file is empty")
+    data = read_input_bytes(path, "RDF file")
     if b"\x00" in data:
         raise BadInputError(f"{path}: looks like a binary file (it contains NUL bytes), not RDF")
     try:
@@ -53,7 +53,7 @@ def read_text(path: Path) -> str:
 
 def check_syntax(path: Path, text: str | None = None) -> None:
     """Parse strictly with pyoxigraph; raise ``BadInputError`` naming file, line and column."""
-    ox_format, _ = _format_of(path)
+    _, ox_format = _format_of(path)
     text = read_text(path) if text is None else text
     try:
         for _ in ox.parse(text, format=ox_format, base_iri=path.resolve().as_uri()):
@@ -65,7 +65,7 @@ def check_syntax(path: Path, text: str | None = None) -> None:
         raise BadInputError(f"{path}:{line}:{column}: {message}") from None
 
 
-def _format_of(path: Path) -> tuple[ox.RdfFormat, str]:
+def _format_of(path: Path) -> tuple[str, ox.RdfFormat]:
     try:
         return RDF_FORMATS[path.suffix.lower()]
     except KeyError:
@@ -75,24 +75,21 @@ def _format_of(path: Path) -> tuple[ox.RdfFormat, str]:
 
 def read_graph(path: Path) -> Graph:
     """A triples file (Turtle, N-Triples, JSON-LD, RDF/XML) as an rdflib Graph, syntax checked first."""
-    text = read_text(path)
-    check_syntax(path, text)
-    graph = Graph()
-    _, rdflib_format = _format_of(path)
-    with _quiet_rdflib():
-        graph.parse(data=text, format=rdflib_format, publicID=path.resolve().as_uri())
-    return graph
+    return _parse_into(Graph(), path)
 
 
 def read_dataset(path: Path) -> Dataset:
     """Any RDF file as an rdflib Dataset (triples files land in the default graph)."""
+    return _parse_into(Dataset(), path)
+
+
+def _parse_into(graph: GraphT, path: Path) -> GraphT:
     text = read_text(path)
     check_syntax(path, text)
-    dataset = Dataset()
-    _, rdflib_format = _format_of(path)
-    with _quiet_rdflib():
-        dataset.parse(data=text, format=rdflib_format, publicID=path.resolve().as_uri())
-    return dataset
+    rdflib_format, _ = _format_of(path)
+    with quiet_rdflib():
+        graph.parse(data=text, format=rdflib_format, publicID=path.resolve().as_uri())
+    return graph
 
 
 def read_graphs(paths: list[Path]) -> Graph:
@@ -103,13 +100,16 @@ def read_graphs(paths: list[Path]) -> Graph:
     return graph
 
 
-class _quiet_rdflib:
-    """rdflib logs a whole traceback as a warning for an ill-typed literal; keep stderr readable."""
-
-    def __enter__(self) -> None:
-        self._logger = logging.getLogger("rdflib.term")
-        self._level = self._logger.level
-        self._logger.setLevel(logging.ERROR)
-
-    def __exit__(self, *exc: object) -> None:
-        self._logger.setLevel(self._level)
+@contextmanager
+def quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a whole traceback for an ill-typed literal and warns on odd booleans; govgraph
+    reports those itself, with their location, so keep stderr readable."""
+    logger = logging.getLogger("rdflib.term")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(previous)

@@ -18,7 +18,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -100,6 +101,28 @@ def _looks_like_html(body: bytes, content_type: str) -> bool:
     return "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html"))
 
 
+@contextmanager
+def _http_errors(endpoint: str, timeout: float) -> Iterator[None]:
+    """Translate what urllib raises into a retry (5xx, connection trouble) or a one-line EndpointError."""
+    try:
+        yield
+    except urllib.error.HTTPError as error:
+        # also what SPARQLWrapper passes on for the HTTP errors it does not translate itself
+        message = f"HTTP {error.code} {error.reason}: {_first_line(error.read() or b'')}"
+        if error.code >= 500:
+            raise _Retryable(message) from None
+        raise EndpointError(f"{endpoint}: {message}") from None
+    except urllib.error.URLError as error:
+        message = _describe_url_error(error)
+        if message == "timed out":
+            raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
+        raise _Retryable(message) from None
+    except TimeoutError:
+        raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
+    except (ConnectionError, http.client.HTTPException) as error:
+        raise _Retryable(f"connection failed ({type(error).__name__}: {error})") from None
+
+
 def select(
     endpoint: str,
     query: str,
@@ -119,30 +142,16 @@ def select(
         client.setReturnFormat(JSON)
         client.setTimeout(int(max(1, round(timeout))))
         try:
-            response = client.query().response
-            body = response.read()
-            content_type = response.headers.get("Content-Type", "") if response.headers else ""
-        except urllib.error.HTTPError as error:
-            # SPARQLWrapper passes on the HTTP errors it does not translate itself
-            message = f"HTTP {error.code} {error.reason}: {_first_line(error.read() or b'')}"
-            if error.code >= 500:
-                raise _Retryable(message) from None
-            raise EndpointError(f"{endpoint}: {message}") from None
+            with _http_errors(endpoint, timeout):
+                response = client.query().response
+                body = response.read()
+                content_type = response.headers.get("Content-Type", "") if response.headers else ""
         except SPARQLWrapperException as error:
             status = getattr(error, "code", None) or _status_of(error)
             message = _wrapper_message(error, status)
             if status is not None and status >= 500:
                 raise _Retryable(message) from None
             raise EndpointError(f"{endpoint}: {message}") from None
-        except urllib.error.URLError as error:
-            message = _describe_url_error(error)
-            if message == "timed out":
-                raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
-            raise _Retryable(message) from None
-        except TimeoutError:
-            raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
-        except (ConnectionError, http.client.HTTPException) as error:
-            raise _Retryable(f"connection failed ({type(error).__name__}: {error})") from None
         if _looks_like_html(body, content_type):
             raise EndpointError(
                 f"{endpoint}: answered an HTML page, not SPARQL results ({_first_line(_strip_tags(body))})"
@@ -237,23 +246,8 @@ def _http(
     request.add_header("User-Agent", USER_AGENT)
 
     def attempt() -> bytes:
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.read()
-        except urllib.error.HTTPError as error:
-            message = f"HTTP {error.code} {error.reason}: {_first_line(error.read() or b'')}"
-            if error.code >= 500:
-                raise _Retryable(message) from None
-            raise EndpointError(f"{endpoint}: {message}") from None
-        except urllib.error.URLError as error:
-            message = _describe_url_error(error)
-            if message == "timed out":
-                raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
-            raise _Retryable(message) from None
-        except TimeoutError:
-            raise EndpointError(f"{endpoint}: no answer within {timeout:g} s") from None
-        except (ConnectionError, http.client.HTTPException) as error:
-            raise _Retryable(f"connection failed ({type(error).__name__}: {error})") from None
+        with _http_errors(endpoint, timeout), urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read()
 
     return _with_retries(endpoint, attempt, retries=retries, backoff=backoff)
 

@@ -96,13 +96,9 @@ _BATCH = 2000  # IRIs per VALUES block
 
 
 def _parse_turtle_files(files: Iterable[Path]) -> Graph:
-    graph = Graph()
-    for file in files:
-        try:
-            graph.parse(file, format="turtle")
-        except Exception as error:  # rdflib raises many kinds; the file and message are what matter
-            raise BadInputError(f"{file}: cannot parse: {error}".splitlines()[0]) from None
-    return graph
+    from govgraph.rdfio import read_graphs  # file:line:column on a syntax error
+
+    return read_graphs(list(files))
 
 
 @functools.lru_cache(maxsize=8)
