@@ -666,7 +666,7 @@ def plot(rows: list[Row], target: Path) -> None:
         axis.set_xlabel("documents" if kind == "documents" else "triples in the store")
         axis.set_ylabel("seconds")
         axis.set_title(f"cost against scale ({kind} path)")
-        series: list[tuple[str, str]] = [*PLOTTED, ("query (slowest)", "")]
+        series: list[tuple[str, str]] = [*PLOTTED, ("query (slowest that finished)", "")]
         for index, (stage, item) in enumerate(series):
             color = f"C{index}"
             points, base, extrap = [], [], []

@@ -93,3 +93,18 @@ def test_killed_build_leaves_the_previous_store_exactly_as_it_was(built_store_di
     # the next build cleans up what the killed one left behind
     build(store_dir=store_dir, validate=False)
     assert not list(tmp_path.glob(".store.building-*"))
+
+
+def test_stats_reads_the_same_figures_back(built: tuple[Path, BuildSummary]) -> None:
+    import json
+
+    store_dir, summary = built
+    result = subprocess.run(
+        [sys.executable, "-m", "govgraph", "stats", "--store", str(store_dir), "--format", "json"],
+        capture_output=True, text=True, check=True,
+    )
+    figures = json.loads(result.stdout)
+    assert figures["documents_by_collection"] == summary.documents_by_collection
+    assert figures["counts"] == summary.counts
+    assert figures["actors_by_group"] == summary.actors_by_group
+    assert figures["triples"] == summary.triples
