@@ -21,6 +21,8 @@ forms real documents write (UN formal names, abbreviations, spellings without ac
 from __future__ import annotations
 
 import csv
+import shutil
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -174,6 +176,11 @@ def render(states: dict[str, tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def _turtlefmt() -> str:
+    beside_python = Path(sys.executable).with_name("turtlefmt")
+    return str(beside_python) if beside_python.exists() else (shutil.which("turtlefmt") or "turtlefmt")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the states; an optional argument names another output file (the tests use it)."""
     args = sys.argv[1:] if argv is None else argv
@@ -183,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"expected 193 member states, read {len(states)}", file=sys.stderr)
         return 1
     out.write_text(render(states), encoding="utf-8")
+    # the data gate keeps every Turtle file of data/ in turtlefmt's canonical form
+    subprocess.run([_turtlefmt(), str(out)], check=True, capture_output=True)
     print(f"wrote {out}: {len(states)} states")
     return 0
 
