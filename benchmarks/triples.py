@@ -199,7 +199,8 @@ def _document_graph(
     for line, person in enumerate(people, start=3):
         actor, org = _actor(w, graph, person, written)
         roles = [rng.choice(ROLES)] + (["moderator"] if rng.random() < 0.15 else [])
-        participation = hashed("participation", event[1:-1], actor[1:-1])
+        # keyed by source document, event and actor, as govgraph.rdf does (docs/model.md)
+        participation = hashed("participation", doc[1:-1], event[1:-1], actor[1:-1])
         w.quad(participation, RDF_TYPE, g("Participation"), graph)
         w.quad(participation, g("participant"), actor, graph)
         w.quad(participation, g("event"), event, graph)
@@ -258,7 +259,7 @@ def _contribution(
     evidence = _evidence(w, graph, file_iri, path, 3, f"Entitled by: {person.name}")
     w.quad(contribution, g("evidence"), evidence, graph)
     w.quad(contribution, PROV_DERIVED, doc, graph)
-    participation = hashed("participation", meeting[1:-1], actor[1:-1])
+    participation = hashed("participation", doc[1:-1], meeting[1:-1], actor[1:-1])
     w.quad(participation, RDF_TYPE, g("Participation"), graph)
     w.quad(participation, g("participant"), actor, graph)
     w.quad(participation, g("event"), meeting, graph)
