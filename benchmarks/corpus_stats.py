@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.corpus import decode_bytes
+from govgraph.extract.lexicon import stakeholder_groups
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "data" / "corpus"
@@ -31,14 +32,7 @@ _REGIONAL_FORMS = {
     "Western European and Others Group (WEOG)": "WEOG",
     "Intergovernmental Organization": None,
 }
-_STAKEHOLDER_GROUPS = (
-    "Government",
-    "Civil Society",
-    "Private Sector",
-    "Technical Community",
-    "Intergovernmental Organization",
-    "Academia",
-)
+_STAKEHOLDER_GROUPS = stakeholder_groups()  # from the SKOS scheme, the project's one list of names
 _ROLE_LINE = re.compile(r"^\s*(Organi[sz]er|Speaker)\s*\d*\s*:\s*(.*)$")
 _ROLE_HEADING = re.compile(r"^\s*(Moderator|Online Moderator|Rapporteur)\s*$")
 _META = re.compile(r"^(Area|Entitled by|Region|Organization|Sector|Keywords|Doc Attached):\s*(.*)$")

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from govgraph.extract.lexicon import stakeholder_groups
+
 # UN member states with their regional group (a sample across the five groups; facts, not data files).
 COUNTRIES: tuple[tuple[str, str, str], ...] = (
     ("NGA", "Nigeria", "African Group"),
@@ -67,14 +69,7 @@ REGIONAL_GROUP_FORMS = {
     "WEOG": "Western European and Others Group (WEOG)",
 }
 
-STAKEHOLDER_GROUPS = (
-    "Government",
-    "Civil Society",
-    "Private Sector",
-    "Technical Community",
-    "Intergovernmental Organization",
-    "Academia",
-)
+STAKEHOLDER_GROUPS = stakeholder_groups()  # from the SKOS scheme, the project's one list of names
 
 _ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "th", "br", "kr", "")
 _VOWELS = ("a", "e", "i", "o", "u", "a", "e", "i", "a", "o", "ai", "ou", "ia", "ee", "ua")

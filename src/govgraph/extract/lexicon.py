@@ -53,6 +53,7 @@ from govgraph import paths
 from govgraph.vocab import GG, SCHEMA
 
 __all__ = [
+    "OTHER_GROUP",
     "SCHEMES",
     "Concept",
     "Lexicon",
@@ -62,6 +63,7 @@ __all__ = [
     "ProcessInstance",
     "get_lexicon",
     "label_key",
+    "stakeholder_groups",
 ]
 
 # The schemes by the local name of their IRI (https://w3id.org/govgraph/id/scheme/<name>), with the
@@ -659,3 +661,14 @@ def _date(value: object, *, end: bool = False) -> dt.date | None:
 def get_lexicon() -> Lexicon:
     """The project's lexicon: every scheme of ``ontology/schemes`` and ``data/reference``, loaded once."""
     return Lexicon.from_dirs(paths.SCHEMES_DIR, paths.REFERENCE_DIR)
+
+
+# The stakeholder-group concept a source may state but the multistakeholder model does not count as a
+# group of its own (NETmundial's "Other" sector).
+OTHER_GROUP = "Other"
+
+
+def stakeholder_groups() -> tuple[str, ...]:
+    """The stakeholder groups of the extraction contract, as the SKOS scheme's notations (without
+    ``Other``), in the scheme's order: the one list analyses and generators use."""
+    return tuple(c.notation for c in get_lexicon().concepts["stakeholder-group"] if c.notation != OTHER_GROUP)

@@ -50,7 +50,6 @@ from govgraph.network.projections import ParticipationRecord
 __all__ = [
     "BETWEENNESS_EXACT_LIMIT",
     "BROKERAGE_ROLES",
-    "STAKEHOLDER_GROUPS",
     "annotate",
     "assortativity",
     "betweenness",
@@ -66,15 +65,17 @@ __all__ = [
     "weighted_degree",
 ]
 
-#: The six stakeholder groups of the extraction contract (DESIGN.md), in the order reports use.
-STAKEHOLDER_GROUPS = (
-    "Government",
-    "Civil Society",
-    "Private Sector",
-    "Technical Community",
-    "Intergovernmental Organization",
-    "Academia",
-)
+
+
+def __getattr__(name: str) -> Any:
+    # STAKEHOLDER_GROUPS: the six groups of the extraction contract, read from the SKOS scheme on
+    # first use (not at import, which would load the lexicon for every command)
+    if name == "STAKEHOLDER_GROUPS":
+        from govgraph.extract.lexicon import stakeholder_groups
+
+        return stakeholder_groups()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Gould and Fernandez's five brokerage roles, in their order.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -377,25 +378,29 @@ def _role(a: str, b: str, c: str) -> str:
 def event_balance(
     participations: Iterable[ParticipationRecord],
     *,
-    groups: tuple[str, ...] = STAKEHOLDER_GROUPS,
+    groups: tuple[str, ...] | None = None,
     actors: Mapping[str, str] | None = None,
     kinds: Iterable[str] | None = ("person",),
 ) -> dict[str, dict[str, Any]]:
     """Per-event stakeholder balance: each group's share of the participants and an entropy index.
 
-    For each event, the participants with a stated group among ``groups`` are counted once each (a
-    participation stating several groups counts for each of them, 1/k each). ``shares[g]`` is group
-    g's share of them, and ``balance`` is Shannon's entropy of the shares [Shannon1948] divided by its
-    maximum ``ln K`` for ``K = len(groups)`` (six by default), so 0 means one group only and 1 means all
-    six groups in equal numbers — Pielou's evenness [Pielou1966] taken over the whole scheme, not only
-    the groups present, so an event of two groups cannot look perfectly balanced. Participants whose
-    group is not stated, or not in ``groups`` ("Other"), are counted in ``unstated`` and left out of the
-    shares. ``actors`` maps actor IRI → kind, and with ``kinds`` only those actors are counted (people,
-    by default: the speakers' balance); with ``actors`` ``None`` everyone is counted.
+    For each event, the participants with a stated group among ``groups`` are counted once each (a participation
+    stating several groups counts for each of them, 1/k each). ``shares[g]`` is group g's share of them, and
+    ``balance`` is Shannon's entropy of the shares [Shannon1948] divided by its maximum ``ln K`` for ``K =
+    len(groups)`` (the scheme's six groups by default), so 0 means one group only and 1 means all six groups in
+    equal numbers — Pielou's evenness [Pielou1966] taken over the whole scheme, not only the groups present, so
+    an event of two groups cannot look perfectly balanced. Participants whose group is not stated, or not in
+    ``groups`` ("Other"), are counted in ``unstated`` and left out of the shares. ``actors`` maps actor IRI →
+    kind, and with ``kinds`` only those actors are counted (people, by default: the speakers' balance); with
+    ``actors`` ``None`` everyone is counted.
 
     Returns ``{event IRI: {"participants": n, "stated": s, "unstated": u, "shares": {group: share},
     "balance": value or None}}`` (``None`` when no participant has a group).
     """
+    if groups is None:
+        from govgraph.extract.lexicon import stakeholder_groups
+
+        groups = stakeholder_groups()
     wanted = set(kinds) if kinds is not None else None
     counts: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(groups, 0.0))
     totals: Counter[str] = Counter()
