@@ -23,6 +23,7 @@ import codecs
 import csv
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from govgraph.errors import BadInputError, read_input_bytes
@@ -31,8 +32,10 @@ from govgraph.records import SourceDocument, SourceFile
 __all__ = [
     "MANIFEST_NAME",
     "NETMUNDIAL_GENRE",
+    "DocumentEntry",
     "decode_bytes",
     "discover",
+    "list_documents",
     "read_manifest",
     "read_source_file",
 ]
@@ -149,12 +152,39 @@ def read_manifest(path: Path) -> dict[str, tuple[str | None, str | None]]:
     return entries
 
 
+@dataclass(frozen=True)
+class DocumentEntry:
+    """A document of the corpus found but not yet read: its id, collection, genre and files."""
+
+    id: str
+    collection: str
+    genre: str | None
+    note: str | None
+    paths: tuple[Path, ...]
+    corpus_root: Path
+
+    def read(self) -> SourceDocument:
+        """Read and decode the document's files (``BadInputError`` for an unreadable one)."""
+        return SourceDocument(
+            id=self.id,
+            collection=self.collection,
+            genre=self.genre,
+            files=[read_source_file(path, self.corpus_root) for path in self.paths],
+            manifest_note=self.note,
+        )
+
+
 def discover(corpus_dir: Path) -> list[SourceDocument]:
     """Every document of ``corpus_dir``, read and decoded, ordered by collection then document id.
 
     Collections are the subfolders (hidden ones skipped); a corpus with no subfolders is one
     collection named after the directory.
     """
+    return [entry.read() for entry in list_documents(corpus_dir)]
+
+
+def list_documents(corpus_dir: Path) -> list[DocumentEntry]:
+    """What :func:`discover` reads, without reading it: the entries in the same order."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.exists():
         raise BadInputError(f"corpus directory not found: {corpus_dir}")
@@ -164,14 +194,14 @@ def discover(corpus_dir: Path) -> list[SourceDocument]:
         (p for p in corpus_dir.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name
     )
     if not collections:
-        return _collection_documents(corpus_dir, corpus_dir.parent)
-    documents: list[SourceDocument] = []
+        return _collection_entries(corpus_dir, corpus_dir.parent)
+    entries: list[DocumentEntry] = []
     for collection in collections:
-        documents.extend(_collection_documents(collection, corpus_dir))
-    return documents
+        entries.extend(_collection_entries(collection, corpus_dir))
+    return entries
 
 
-def _collection_documents(folder: Path, corpus_root: Path) -> list[SourceDocument]:
+def _collection_entries(folder: Path, corpus_root: Path) -> list[DocumentEntry]:
     name = folder.name
     manifest_path = folder / MANIFEST_NAME
     manifest = read_manifest(manifest_path) if manifest_path.is_file() else {}
@@ -194,7 +224,7 @@ def _collection_documents(folder: Path, corpus_root: Path) -> list[SourceDocumen
         stem = match["stem"] if match and path.name not in manifest else path.stem
         groups.setdefault(stem, []).append(path)
 
-    documents = []
+    entries = []
     for stem in sorted(groups):
         paths = groups[stem]
         listed = [manifest[p.name] for p in paths if p.name in manifest]
@@ -204,16 +234,8 @@ def _collection_documents(folder: Path, corpus_root: Path) -> list[SourceDocumen
             genre, note = NETMUNDIAL_GENRE, None
         else:
             genre, note = None, None
-        documents.append(
-            SourceDocument(
-                id=f"{name}/{stem}",
-                collection=name,
-                genre=genre,
-                files=[read_source_file(p, corpus_root) for p in paths],
-                manifest_note=note,
-            )
-        )
-    return documents
+        entries.append(DocumentEntry(f"{name}/{stem}", name, genre, note, tuple(paths), corpus_root))
+    return entries
 
 
 # Genre detection: field labels and headings that each genre's pages print, not names of actors.

@@ -3,12 +3,15 @@
     discover (corpus) → read (extract.registry) → resolve (resolve.Resolver) → triples (rdf)
         → new store directory → validate (pyshacl) → summary → swap in
 
+Reading and mapping run per document in worker processes for large corpora (``workers``).
+
 Nothing is written where the user's store is until every step has succeeded, so an interrupted
 or failed build leaves the previous store exactly as it was.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -16,13 +19,17 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from govgraph import paths, records
+from govgraph import paths, records, workers
 from govgraph.errors import GovgraphError
 from govgraph.rdfio import read_graphs
-from govgraph.store import GraphStore, building, to_ox
+from govgraph.store import GraphStore, building, graph_quads
 from govgraph.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+LOAD_BATCH_BYTES = 32 * 1024 * 1024
+"""N-Quads per bulk load (about 2·10^5 quads): Oxigraph's bulk loader holds a whole batch in memory, so
+feeding it a bounded batch at a time keeps a build's peak memory flat in the corpus size."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while a long stage runs."""
@@ -80,23 +87,10 @@ def read_corpus(corpus_dir: Path, progress: Progress | None = None) -> list[reco
     return documents
 
 
-def dataset_quads(
-    ontology: Graph, reference: Graph, documents: list[records.Document], resolver: Any
-) -> Iterator[ox.Quad]:
-    """Every quad of the build: ontology graph, reference graph, one graph per document."""
-    from govgraph.rdf import document_triples
-
-    yield from _graph_quads(ONTOLOGY_GRAPH, ontology)
-    yield from _graph_quads(REFERENCE_GRAPH, reference)
-    for document in documents:
-        graph_iri, triples = document_triples(document, resolver)
-        yield from _graph_quads(graph_iri, triples)
-
-
-def _graph_quads(graph_iri: URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[ox.Quad]:
-    graph = ox.NamedNode(str(graph_iri))
-    for s, p, o in triples:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+def static_quads(ontology: Graph, reference: Graph) -> Iterator[ox.Quad]:
+    """The ontology graph and the reference graph, as quads."""
+    yield from graph_quads(ONTOLOGY_GRAPH, ontology)
+    yield from graph_quads(REFERENCE_GRAPH, reference)
 
 
 def build(
@@ -106,13 +100,17 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
     reference_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> BuildSummary:
     """Build the graph from ``corpus_dir`` into ``store_dir`` and return its summary.
 
     The new store is written beside the old one and swapped in only when reading, mapping,
     loading and (with ``validate``) SHACL validation have all succeeded; otherwise the previous
     store is left untouched and the error is raised (``BuildInvalidError`` for violations).
+    ``jobs`` worker processes read and map the documents (default: one per core for large
+    corpora, none for small ones — ``workers.default_jobs``); the store is the same for any value.
     """
+    from govgraph.corpus import list_documents
     from govgraph.resolve import Resolver
     from govgraph.validate import load_ontology, validate_store
 
@@ -124,17 +122,29 @@ def build(
 
     ontology = load_ontology()  # the ontology with its concept schemes, parsed once per process
     reference = load_reference_graph(reference_dir)
-    documents = read_corpus(corpus_dir, progress)
+    sources = list_documents(corpus_dir)
+    jobs = workers.default_jobs(len(sources)) if jobs is None else max(1, jobs)
     resolver = Resolver.from_reference(reference)
-    resolver.learn(documents)
+    batches = list(workers.chunks(sources))
 
-    with building(store_dir) as store:
-        if progress:
-            progress("loading the store", 0, 1)
-        store.ox.bulk_extend(dataset_quads(ontology, reference, documents, resolver))
+    with building(store_dir) as store, tempfile.TemporaryFile(dir=store.path.parent) as spill_file:
+        spill = workers.Spill(spill_file)
+        done = 0
+        for names, pickled in workers.ordered_map(workers.read_chunk, batches, jobs=jobs):
+            for document_id, document_names in names:
+                resolver.learn_names(document_id, document_names)
+            spill.write(pickled)
+            done += len(names)
+            if progress:
+                progress("reading documents", done, len(sources))
+
+        store.ox.bulk_extend(static_quads(ontology, reference))
+        mapped = workers.ordered_map(
+            workers.map_chunk, spill, jobs=jobs, initializer=workers.use_resolver, initargs=(resolver,)
+        )
+        for part in workers.batched_bytes(_counted(mapped, len(spill), progress), LOAD_BATCH_BYTES):
+            store.ox.bulk_load(part, format=ox.RdfFormat.N_QUADS)
         store.ox.flush()
-        if progress:
-            progress("loading the store", 1, 1)
         summary = summarise(store)
         summary.store = str(store_dir)
         if validate:
@@ -156,6 +166,14 @@ def build(
                 )
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary
+
+
+def _counted(parts: Iterable[bytes], total: int, progress: Progress | None) -> Iterator[bytes]:
+    """``parts`` unchanged, reporting each one to ``progress`` as a mapped and loaded chunk."""
+    for done, part in enumerate(parts, start=1):
+        yield part
+        if progress:
+            progress("mapping and loading", done, total)
 
 
 def summarise(store: GraphStore) -> BuildSummary:

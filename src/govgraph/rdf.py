@@ -8,13 +8,15 @@ and can be validated, replaced or removed on its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
 from govgraph import records
+from govgraph.store import graph_quads
 from govgraph.vocab import DCTERMS, FOAF, GG, ID, PROV, RDF, SCHEMA, XSD, hashed_iri, iri, slugify
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -284,6 +286,12 @@ def document_triples(document: records.Document, resolver: IdentityResolver) -> 
     """The document's graph IRI and its triples, in a deterministic order."""
     mapper = _DocumentMapper(document, resolver)
     return mapper.doc, mapper.run()
+
+
+def document_quads(document: records.Document, resolver: IdentityResolver) -> Iterator[ox.Quad]:
+    """The document's triples as pyoxigraph quads in its named graph (what the build loads)."""
+    graph_iri, triples = document_triples(document, resolver)
+    return graph_quads(graph_iri, triples)
 
 
 def document_dataset(document: records.Document, resolver: IdentityResolver) -> Dataset:

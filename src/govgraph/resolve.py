@@ -293,9 +293,13 @@ class Resolver:
     def learn(self, documents: Iterable[records.Document]) -> None:
         """See every actor name of the build (call before minting IRIs; may be called again)."""
         for document in documents:
-            for kind, name in _document_names(document):
-                if name and name.strip():
-                    self._names[(kind, " ".join(name.split()))].add(document.id)
+            self.learn_names(document.id, document_names(document))
+
+    def learn_names(self, document_id: str, names: Iterable[tuple[str, str]]) -> None:
+        """See the (kind, name) pairs one document names actors by (what ``learn`` does per document)."""
+        for kind, name in names:
+            if name and name.strip():
+                self._names[(kind, " ".join(name.split()))].add(document_id)
         self._built = False
 
     def add_name(self, kind: Kind, name: str, document: str = "") -> None:
@@ -674,7 +678,7 @@ def _name_iri(kind: str, name: str) -> URIRef:
     return iri(kind, text)
 
 
-def _document_names(document: records.Document) -> Iterator[tuple[str, str]]:
+def document_names(document: records.Document) -> Iterator[tuple[str, str]]:
     """Every (kind, name) a document names an actor by."""
     for event in document.events:
         for organiser in event.organisers:

@@ -46,6 +46,13 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def graph_quads(graph_iri: URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[ox.Quad]:
+    """rdflib triples as pyoxigraph quads in the named graph ``graph_iri``."""
+    graph = ox.NamedNode(str(graph_iri))
+    for s, p, o in triples:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+
+
 def from_ox(term: Any) -> RdfTerm | None:
     """A pyoxigraph term as an rdflib term (``None`` stays ``None``)."""
     if term is None:

@@ -28,6 +28,10 @@ def build(
     store: StoreOption = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, help="Worker processes (default: one per core from 1000 documents)."),
+    ] = None,
 ) -> None:
     """Build the graph from the documents and reference data into a validated store."""
     with Progress(
@@ -47,7 +51,7 @@ def build(
             bar.update(tasks[stage], completed=done, total=total)
 
         try:
-            summary = pipeline.build(corpus, store, validate=not no_validate, progress=progress)
+            summary = pipeline.build(corpus, store, validate=not no_validate, progress=progress, jobs=jobs)
         except pipeline.BuildInvalidError as error:
             bar.stop()
             err_console.print(error.report.text() if hasattr(error.report, "text") else "", highlight=False)
