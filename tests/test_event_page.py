@@ -286,3 +286,52 @@ def test_an_organisers_heading_lists_bodies_one_a_line(tmp_path):
     ]
     assert people(doc) == [("Efua Asante", ["speaker"], "Smart Africa", "Chief Technology Officer")]
     assert (doc.events[0].date, doc.events[0].end_date) == ("2025-02-20", "2025-02-21")
+
+
+def test_stakeholder_and_regional_group_slots_on_an_event_page():
+    doc = read(DOCS / "hard_ep_stakeholder_slots.txt")
+    (event,) = doc.events
+    assert (event.title, event.date, event.location) == (
+        "Regional Dialogue on Cyber Capacity Building: Africa and Latin America",
+        "2022-03-14",
+        "Online",
+    )
+    assert organisers(doc) == [("Global Forum on Cyber Expertise", "organisation"), ("LACNIC", "organisation")]
+    # "Speakers (name, stakeholder group, regional group):" is a role heading with a note on the layout;
+    # dash-separated slots, "Tech community" / "CSO" / "IGO" (hidden labels), "Africa Group", slots in
+    # brackets separated by "/": groups, never an affiliation or a title.
+    assert [
+        (p.name, p.roles, p.stakeholder_group, p.regional_group, p.affiliation, p.title, [s.line for s in p.evidence])
+        for p in event.participants
+    ] == [
+        ("Amina Ndiaye", ["speaker"], "Government", "African Group", None, None, [7]),
+        ("Luis Alberto Gómez", ["speaker"], "Academia", "GRULAC", None, None, [8]),
+        ("Beatriz Salgado", ["speaker", "rapporteur"], "Technical Community", "GRULAC", None, None, [9, 14]),
+        ("Kofi Boateng", ["speaker"], "Private Sector", "African Group", None, None, [10]),
+        ("Ngozi Okafor", ["speaker"], "Civil Society", "African Group", None, None, [11]),
+        ("Helena Varga", ["moderator"], "Intergovernmental Organization", "Eastern European Group", None, None, [13]),
+    ]
+    assert [(m.process, m.instance) for m in event.processes] == [("OEWG", "oewg-2021-2025")]
+
+
+def test_group_slots_after_a_title_and_organisation():
+    from govgraph.extract.event_page import new_context, parse_person_spec
+    from govgraph.records import SourceFile
+
+    ctx = new_context(SourceFile("files/x.txt", "0" * 64, "utf-8", "x"))
+    spec = parse_person_spec("Jane Doe, Policy Lead, Acme Institute, Civil Society, WEOG", ctx)
+    assert (spec.name, spec.title, spec.affiliation, spec.stakeholder_group, spec.regional_group) == (
+        "Jane Doe",
+        "Policy Lead",
+        "Acme Institute",
+        "Civil Society",
+        "WEOG",
+    )
+    # No group slot: the line is read as before ("Name, Title, Organisation").
+    spec = parse_person_spec("Jane Doe – Senior Advisor, Ministry of ICT, Kenya", ctx)
+    assert (spec.title, spec.affiliation, spec.stakeholder_group, spec.regional_group) == (
+        "Senior Advisor, Ministry of ICT",
+        "Kenya",
+        None,
+        None,
+    )

@@ -503,3 +503,156 @@ def test_icons_and_groups_inside_brackets() -> None:
         ("Jane Doe", ("speaker",), CS, "WEOG", "Acme Institute"),
         ("John Roe", ("speaker",), GOV, "GRULAC", "Ministry of Things"),
     ]
+
+
+def _evidence(doc: Document) -> list[tuple]:
+    return [(p.name, [s.line for s in p.evidence]) for p in doc.events[0].participants]
+
+
+def test_group_slots_in_brackets_slashes_dashes_and_on_the_next_line() -> None:
+    doc = _read(DOCS / "hard_igf_group_separators.txt")
+    assert _event(doc) == {
+        "title": "Cyber norms from the ground up: local voices in global processes",
+        "code": "IGF 2021 WS #142",
+        "date": None,
+        "end_date": None,
+        "location": None,
+        "format": "round-table",
+        "duration_minutes": 90,
+        "organisers": [{"name": "Nadia Haddad", "kind": "person"}],
+        "processes": ["OEWG", "Roadmap", "IGF"],
+        "sdg_targets": ["16.6", "17.9"],
+    }
+    assert _people(doc) == [
+        ("Nadia Haddad", ("organizer", "speaker"), CS, AF, "Access Maghreb"),
+        ("Tomasz Wiśniewski", ("speaker", "online_moderator"), PS, EE, None),  # "/" slots, twice
+        ("Leilani Kahale", ("speaker",), TC, "WEOG", None),  # "Tech community": a hidden label
+        ("Ahmed Yusuf", ("speaker",), GOV, None, None),  # no regional slot
+        ("Marta Ilić", ("speaker",), IGO, None, None),  # an IGO in the regional slot: no region
+        ("Lin Zhou", ("speaker",), None, AP, None),  # an empty stakeholder slot
+        ("Rodrigo Báez", ("speaker",), CS, "GRULAC", None),  # "CSO"
+        ("Grace Mwangi", ("moderator",), CS, AF, None),  # groups on the line after the name
+        ("Samuel Osei", ("rapporteur",), AC, AF, None),  # "Academic"
+    ]
+    assert _evidence(doc)[1] == ("Tomasz Wiśniewski", [9, 21])
+    grace = doc.events[0].participants[7]
+    assert [(s.line, s.quote) for s in grace.evidence] == [
+        (17, "Grace Mwangi"),
+        (17, "Grace Mwangi\nCivil Society, African Group"),
+    ]
+    assert doc.to_contract()["organisations"] == [{"name": "Access Maghreb", "stakeholder_group": None}]
+
+
+def test_tables_with_bars() -> None:
+    doc = _read(DOCS / "hard_igf_table_roles.txt")
+    assert _event(doc) == {
+        "title": "Protecting Civilians Online During Conflict",
+        "code": "IGF 2024 Lightning Talk #61",
+        "date": "2024-12-17",
+        "end_date": None,
+        "location": "Riyadh, Saudi Arabia",
+        "format": "lightning-talk",
+        "duration_minutes": 30,
+        "organisers": [
+            {"name": "International Committee of the Red Cross", "kind": "organisation"},
+            {"name": "Sara Lindqvist", "kind": "person"},
+        ],
+        "processes": ["PermanentMechanism", "OEWG", "UNCC"],
+        "sdg_targets": ["16.1", "16.a"],
+    }
+    assert _people(doc) == [
+        ("Sara Lindqvist", ("organizer", "speaker", "rapporteur"), CS, "WEOG", "Nordic Humanitarian Lab"),
+        ("Youssef Benali", ("speaker", "moderator"), AC, AF, "Université Mohammed V"),
+        ("Ivana Horvat", ("speaker", "online_moderator"), TC, EE, "CERT.hr"),
+    ]
+    assert _evidence(doc) == [("Sara Lindqvist", [8, 13, 20]), ("Youssef Benali", [14, 18]), ("Ivana Horvat", [15, 19])]
+    assert doc.to_contract()["organisations"] == [
+        {"name": "International Committee of the Red Cross", "stakeholder_group": IGO},
+        {"name": "Nordic Humanitarian Lab", "stakeholder_group": None},
+        {"name": "Université Mohammed V", "stakeholder_group": None},
+        {"name": "CERT.hr", "stakeholder_group": None},
+    ]
+    # "the Global Mechanism" (a hidden label) counts: its sentence names the OEWG it follows.
+    assert _extra(doc)[3] == [
+        ("PermanentMechanism", "permanent-mechanism"),
+        ("OEWG", "oewg-2021-2025"),
+        ("UNCC", "uncc-2024"),
+    ]
+
+
+def test_reversed_slots_and_short_region_names() -> None:
+    doc = _read(DOCS / "hard_igf_2019_reversed_slots.txt")
+    assert _event(doc)["organisers"] == [
+        {"name": "Organization for Security and Co-operation in Europe", "kind": "organisation"}
+    ]
+    assert _people(doc) == [
+        ("Piotr Zieliński", ("speaker",), GOV, EE, None),  # region before the stakeholder group
+        ("Hannah Schulz", ("speaker", "moderator"), GOV, "WEOG", None),  # "Western European and Others"
+        ("Kenji Mori", ("speaker", "online_moderator"), PS, AP, None),
+        ("Gulnara Abenova", ("speaker", "rapporteur"), IGO, None, None),  # "OSCE" in the regional slot
+        ("Abdou Diop", ("speaker",), AC, AF, None),
+        ("Valentina Cruz", ("speaker",), CS, "GRULAC", None),  # "Latin America and Caribbean"
+    ]
+    assert doc.to_contract()["organisations"] == [
+        {"name": "Organization for Security and Co-operation in Europe", "stakeholder_group": IGO}
+    ]
+
+
+def test_unmarked_surname_first_turned_on_evidence_in_the_page() -> None:
+    doc = _read(DOCS / "hard_igf_surname_first_evidence.txt")
+    assert _people(doc) == [
+        ("Eszter Horváth", ("speaker",), PS, EE, None),  # "Eszter Horváth will present …"
+        ("Kwabena Mensah", ("speaker",), CS, AF, None),  # kwabena.mensah@example.org
+        ("Maria Schmidt", ("speaker", "moderator"), GOV, "WEOG", None),
+    ]
+    assert _evidence(doc) == [("Eszter Horváth", [7, 17]), ("Kwabena Mensah", [8, 17]), ("Maria Schmidt", [9, 12])]
+
+
+def _read_text(text: str) -> Document:
+    sf = SourceFile("files/t.txt", "0" * 64, "utf-8", text)
+    return IgfSessionReader().read(SourceDocument("files/t", "files", "igf-session", [sf]))
+
+
+def test_no_turning_without_evidence_or_when_two_entries_disagree() -> None:
+    doc = _read_text(
+        "IGF 2022 WS #3 Orders\n"
+        "Speaker 1: Suto Timea, Private Sector, Eastern European Group\n"
+        "Speaker 2: Eszter Horváth, Private Sector, Eastern European Group\n"
+        "Moderator: Horváth Eszter\n"
+        "Description: Maria Schmidt opens the session.\n"
+    )
+    # No line that is no entry writes "Timea Suto"; two entries in two orders decide nothing.
+    assert [p.name for p in doc.events[0].participants] == ["Suto Timea", "Eszter Horváth", "Horváth Eszter"]
+    marked = _read_text("IGF 2022 WS #4 X\nSpeaker 1: SZABÓ Eszter, Government, WEOG\nDescription: Szabó Eszter.\n")
+    assert [p.name for p in marked.events[0].participants] == ["Eszter Szabó"]  # marked: never turned back
+
+
+def test_a_group_line_attaches_only_to_a_name_without_groups_right_above() -> None:
+    doc = _read_text(
+        "IGF 2021 WS #5 Lines\n"
+        "Speakers\n"
+        "Jane Doe, Civil Society, WEOG\n"
+        "Government, GRULAC\n"
+        "Moderator: John Roe\n"
+        "\n"
+        "Expected Outcomes\n"
+        "Civil Society, African Group\n"
+    )
+    assert _people(doc) == [
+        ("Jane Doe", ("speaker",), CS, "WEOG", None),  # its own line stated groups: kept
+        ("John Roe", ("moderator",), None, None, None),  # a heading stands between: not his
+    ]
+
+
+def test_table_rows_without_a_role_name_no_one() -> None:
+    doc = _read_text(
+        "IGF 2024 WS #6 Agenda\n"
+        "| Time | Item |\n"
+        "|---|---|\n"
+        "| 10:00 | Opening |\n"
+        "Speakers\n"
+        "| Name | Stakeholder group | Regional group |\n"
+        "| Ana Lima | Tech community | GRULAC |\n"
+        "| TBC | Government | WEOG |\n"
+    )
+    assert _people(doc) == [("Ana Lima", ("speaker",), TC, "GRULAC", None)]

@@ -148,3 +148,70 @@ def test_project_lexicon_loads_every_scheme() -> None:
         c.notation for c in lex.concepts["role"]
     }
     assert lex.instances_of("OEWG")
+
+
+@pytest.mark.parametrize(
+    ("field", "stakeholder", "regional"),
+    [
+        ("Tech community", "Technical Community", None),
+        ("CSO", "Civil Society", None),
+        ("Western European and Others", None, "WEOG"),
+        ("Latin America and Caribbean", None, "GRULAC"),
+        ("Latin America and the Caribbean", None, "GRULAC"),
+        ("Asia-Pacific", None, "Asia-Pacific Group"),
+        ("Group of African States", None, "African Group"),
+    ],
+)
+def test_project_labels_of_group_slots(field: str, stakeholder: str | None, regional: str | None) -> None:
+    lex = get_lexicon()
+    assert lex.stakeholder_group(field) == stakeholder
+    assert lex.regional_group(field) == regional
+
+
+def test_short_region_names_are_hidden_labels() -> None:
+    # Matched only in a field that states a group: "Asia-Pacific" in prose is no regional group.
+    lex = get_lexicon()
+    assert lex.regional_groups.lookup("Asia-Pacific", hidden=False) is None
+    assert lex.regional_groups.find("cooperation in the Asia-Pacific and in Latin America and the Caribbean") == []
+    assert lex.stakeholder_groups.find("the tech community") == []
+
+
+def test_group_slots_split_and_taken() -> None:
+    from govgraph.extract.slots import is_group_field, split_slots, take_groups
+
+    lex = get_lexicon()
+    assert split_slots("Ana Lima / Private Sector / Eastern European Group", lex) == [
+        "Ana Lima",
+        "Private Sector",
+        "Eastern European Group",
+    ]
+    assert split_slots("Ana Lima – Tech community – WEOG", lex) == ["Ana Lima", "Tech community", "WEOG"]
+    assert split_slots("IGO / Eastern European Group", lex) == ["IGO", "Eastern European Group"]
+    assert split_slots("Jane Doe - Acme Institute", lex) == ["Jane Doe - Acme Institute"]  # no group: one field
+    assert split_slots("CERT/CC", lex) == ["CERT/CC"]
+    assert is_group_field("Africa Group", lex) and not is_group_field("Africa", lex)
+    assert take_groups(["Policy Lead", "Acme", "Eastern European Group", "Government"], lex) == (
+        "Government",
+        "Eastern European Group",
+        ["Policy Lead", "Acme"],
+        True,
+    )
+    # After a group slot, a part that names no group is in the regional slot: neither region nor kept.
+    assert take_groups(["IGO", "International Telecommunication Union (ITU)"], lex) == (
+        "Intergovernmental Organization",
+        None,
+        [],
+        True,
+    )
+    assert take_groups(["Director", "Ministry of ICT"], lex) == (None, None, ["Director", "Ministry of ICT"], False)
+
+
+def test_process_instances_carry_lineage_and_venues() -> None:
+    lex = get_lexicon()
+    wsis10 = lex.instance("wsis-10-2015")
+    assert wsis10.succeeds == ("wsis-2005",)
+    assert lex.instance("netmundial-2014").venues == ("São Paulo",)  # from the meeting (meetings.ttl)
+    assert [i.local_name for i in lex.chain_links("WSIS")] == ["wsis-10-2015"]
+    assert lex.chain_links("OEWG") == []  # the permanent mechanism follows the OEWG; nothing follows it back
+    assert lex.lineage_neighbours("PermanentMechanism") == {"OEWG"}
+    assert lex.lineage_neighbours("WSIS") == {"WSIS+10"}

@@ -174,3 +174,25 @@ def test_first_name_refers_back_only_to_one_listed_person() -> None:
     assert index.first_name("Andrew") is None  # seed 003: "moderation: Andrew" names no listed person
     assert index.first_name("Maria") is None  # two listed Marias: ambiguous
     assert index.first_name("Nnenna Nwakanma") is None  # not a first name alone
+
+
+def test_written_in_order() -> None:
+    from govgraph.extract.names import written_in_order
+
+    assert written_in_order(parse_person("Suto Timea"))
+    assert written_in_order(parse_person("Dr. Maria KOWALSKA"))  # given name first, surname in capitals
+    assert not written_in_order(parse_person("SZABÓ Eszter"))  # the capitals mark the surname
+    assert not written_in_order(parse_person("Doe, Jane", surname_first=True))
+
+
+def test_given_name_first_needs_evidence_in_the_document() -> None:
+    from govgraph.extract.names import given_name_first
+
+    assert given_name_first("Horváth Eszter", ["Eszter Horvath will present the view of industry."]) == "Eszter Horváth"
+    assert given_name_first("Mensah Kwabena", ["Questions: kwabena.mensah@example.org"]) == "Kwabena Mensah"
+    assert given_name_first("Vera Toro Catalina", ["Ambassador Catalina Vera Toro opens."]) == "Catalina Vera Toro"
+    assert given_name_first("Suto Timea", ["Timea will speak."]) is None  # a given name alone is no evidence
+    assert given_name_first("Suto Timea", ["suto.timea@example.org"]) is None  # the written order again
+    assert given_name_first("Maria Schmidt", ["Anna Schmidt", "Maria Lopez"]) is None  # not across lines
+    assert given_name_first("Jonas Weber", ["Schmidt Weber Jonasson"]) is None  # whole words only
+    assert given_name_first("Madonna", ["Madonna"]) is None

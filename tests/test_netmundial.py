@@ -513,3 +513,48 @@ def test_reader_without_b_file():
         "keywords": ["one", "two"],
     }
     assert [m.process for m in document.processes] == ["IGF"]
+
+
+@pytest.mark.parametrize(
+    ("number", "surface", "file", "line"),
+    [
+        ("002", "this International Multistakeholder meeting on Internet Governance in Sao Paulo", "002B.txt", 5),
+        ("012", "The Global Multi-stakeholder Meeting in Sao Paulo", "012B.txt", 79),
+        ("053", "the discussions in Sao Paulo", "053B.txt", 9),
+        ("046", "the So Paulo meeting", "046A.txt", 1),  # a character the publisher lost
+    ],
+)
+def test_the_meeting_named_by_its_venue(documents, number, surface, file, line):
+    (netmundial,) = [m for m in documents[number].processes if m.process == "NETmundial"]
+    assert (netmundial.instance, netmundial.surface) == ("netmundial-2014", surface)
+    assert (netmundial.evidence.file, netmundial.evidence.line) == (f"netmundial2014/{file}", line)
+    assert " ".join(surface.split()[-2:]) in " ".join(netmundial.evidence.quote.split())
+
+
+def test_venue_mentions_and_their_false_positives():
+    from govgraph.extract.lexicon import get_lexicon
+    from govgraph.extract.netmundial import venue_mentions
+    from govgraph.extract.normalise import normalise
+
+    lex = get_lexicon()
+
+    def found(text):
+        return [(m.process, m.instance, m.surface, m.occurrences) for m in venue_mentions(normalise(text), lex)]
+
+    assert found("We hope the meeting in São Paulo succeeds. This Sao Paulo meeting matters.") == [
+        ("NETmundial", "netmundial-2014", "the meeting in São Paulo", 2)
+    ]
+    assert found("the discussions in So Paulo") == [("NETmundial", "netmundial-2014", "the discussions in So Paulo", 1)]
+    assert found("Region: Sao Paulo, Brazil") == []  # a place is no meeting
+    assert found("as agreed at the LACNIC meeting in São Paulo") == []  # another body's meeting
+    assert found("the meeting in Buenos Aires") == []
+    assert venue_mentions(normalise("the meeting in São Paulo"), lex, meeting="no-such-meeting") == []
+
+
+def test_a_meeting_in_sao_paulo_is_netmundial_only_in_a_contribution():
+    from govgraph.extract.event_page import EventPageReader
+
+    text = "Civil society strategy workshop\n12 May 2019, Geneva\nWe report on the meeting in São Paulo last year.\n"
+    sf = SourceFile("files/e.txt", "0" * 64, "utf-8", text)
+    doc = EventPageReader().read(SourceDocument("files/e", "files", "event-page", [sf]))
+    assert [m.process for m in doc.processes] == []

@@ -180,3 +180,41 @@ def test_seeds(stem: str, year: int | None, date: str | None, expected: list) ->
     for m in mentions:
         assert m.evidence is not None
         assert nt.original[m.evidence.start : m.evidence.end] == m.evidence.quote
+
+
+def test_the_wsis_review_in_2015_is_the_wsis_10_review() -> None:
+    # WSIS has no run in 2015; the WSIS+10 review runs then and lies inside WSIS's lineage (it follows
+    # the Tunis phase and is followed by WSIS+20): "the WSIS review" of a 2015 text is that review.
+    assert _found("For more information about the WSIS review, follow this link.", 2015, date="2015-03-02") == [
+        ("WSIS+10", "wsis-10-2015", 1)
+    ]
+    # A year in the sentence decides by itself.
+    assert _found("Setting the scene for the WSIS process in 2015.", None) == [("WSIS+10", "wsis-10-2015", 1)]
+    # Not the review: the summit's principles, looked back to from the same year.
+    assert _found("We build on the WSIS principles.", 2015, date="2015-03-02") == [("WSIS", "wsis-2005", 1)]
+    # "review" in 2025 is the WSIS+20 review, an instance of WSIS itself.
+    assert _found("the WSIS review", 2025, date="2025-06-01") == [("WSIS", "wsis-20-2025", 1)]
+    # The OEWG is no link of another lineage: "the OEWG review" in 2026 looks back to the OEWG.
+    assert _found("the OEWG review", 2026, date="2026-03-01") == [("OEWG", "oewg-2021-2025", 1)]
+
+
+def test_resolve_instance_takes_a_link_of_the_lineage() -> None:
+    assert resolve_instance("WSIS", date="2015-03-02", next_word="review") == "wsis-10-2015"
+    assert resolve_instance("WSIS", date="2015-03-02", next_word="principles") == "wsis-2005"
+    assert resolve_instance("WSIS", date="2015-03-02") == "wsis-2005"
+    assert resolve_instance("WSIS", years_in_sentence=[2014]) == "wsis-10-2015"
+
+
+def test_a_hidden_label_written_as_a_name_is_anchored_by_its_lineage() -> None:
+    # "Global Mechanism" is a hidden label: alone it could be any global mechanism.
+    assert _found("The Global Mechanism of the UNCCD meets in Bonn.", 2026) == []
+    # Next to the OEWG it follows, it is the permanent mechanism.
+    assert _found("the work of the Global Mechanism that follows the OEWG", 2024) == [
+        ("PermanentMechanism", "permanent-mechanism", 1),
+        ("OEWG", "oewg-2021-2025", 1),
+    ]
+    # In another sentence, or in lower case ("the mechanism"), it is not anchored.
+    assert _found("The Global Mechanism meets. The OEWG ended.", 2025) == [("OEWG", "oewg-2021-2025", 1)]
+    assert _found("The OEWG discussed the mechanism for stakeholder participation.", 2024) == [
+        ("OEWG", "oewg-2021-2025", 1)
+    ]

@@ -37,6 +37,7 @@ from govgraph.extract.names import (
 )
 from govgraph.extract.normalise import Line, NormalisedText, normalise_file
 from govgraph.extract.processes import find_mentions
+from govgraph.extract.slots import split_slots, take_groups
 from govgraph.records import (
     Document,
     Event,
@@ -568,6 +569,8 @@ class _PersonSpec:
     title: str | None
     affiliation: str | None
     acronym: str | None = None
+    stakeholder_group: str | None = None
+    regional_group: str | None = None
 
 
 # Words that open a sentence but never a name.
@@ -683,10 +686,15 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
     name, rest = split
     affiliation: str | None = None
     title: str | None = None
+    sg = rg = None
     rest = rest.lstrip(" ,–—-").strip()
     paren = re.match(r"^\((?P<org>[^()]+)\)\s*(?:[,–—-]\s*)?(?P<tail>.*)$", rest)
     if paren:
         inner = paren["org"].strip()
+        g_sg, g_rg, others, seen = _group_slots(inner, ctx)
+        if seen:
+            # "Helena Varga (IGO / Eastern European Group)": the brackets hold group slots.
+            sg, rg, inner = g_sg, g_rg, ", ".join(others)
         if "," in inner and not paren["tail"].strip():
             rest = inner  # "Jane Doe (Director, Cyber Policy, Org)": the brackets hold title and body
         else:
@@ -695,6 +703,11 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
             rest = paren["tail"].strip()
     if rest:
         positions = [p.strip() for p in rest.split(";") if p.strip()]
+        g_sg, g_rg, others, seen = _group_slots(positions[0], ctx)
+        if seen:
+            # "Jane Doe — Government — African Group", "Jane Doe, Title, Org, Civil Society, WEOG".
+            sg, rg = sg or g_sg, rg or g_rg
+            positions[0] = ", ".join(others)
         parts = [p.strip() for p in re.split(r",\s*", positions[0]) if p.strip()]
         if affiliation is None and parts:
             if len(parts) == 1:
@@ -717,7 +730,13 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
     if affiliation:
         cleaned = ctx.organisation_name(affiliation)
         affiliation, acronym = cleaned if cleaned else (None, None)
-    return _PersonSpec(name, title or None, affiliation, acronym)
+    return _PersonSpec(name, title or None, affiliation, acronym, sg, rg)
+
+
+def _group_slots(text: str, ctx: PageContext) -> tuple[str | None, str | None, list[str], bool]:
+    """The group slots of the text after a name (:func:`govgraph.extract.slots.take_groups`)."""
+    parts = [p for f in re.split(r",\s*", text) if f.strip() for p in split_slots(f.strip(), ctx.lexicon)]
+    return take_groups(parts, ctx.lexicon)
 
 
 def _split_people(rest: str, ctx: PageContext) -> list[str]:
@@ -764,6 +783,9 @@ class _EventBuilder:
         if role and role not in p.roles:
             p.roles.append(role)
         p.affiliation = p.affiliation or spec.affiliation
+        # Groups come only from the slots of a line that states them; the first statement stays.
+        p.stakeholder_group = p.stakeholder_group or spec.stakeholder_group
+        p.regional_group = p.regional_group or spec.regional_group
         if spec.affiliation and spec.acronym and spec.acronym != spec.affiliation:
             self.ctx.acronyms.setdefault(spec.acronym, spec.affiliation)
         p.title = p.title or spec.title
@@ -932,8 +954,10 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
                 location = next((x for x in segments[1:] if x[0].isupper() and not _TIME.search(x)), None)
             continue
 
-        # A role heading on its own line ("Speakers", "Online Moderator", "Panellists:").
-        role = ctx.role(text) if len(text.split()) <= 4 and ":" not in text.rstrip(":") else None
+        # A role heading on its own line ("Speakers", "Online Moderator", "Panellists:", "Speakers
+        # (name, stakeholder group, regional group):" — a bracketed note on the list's layout).
+        heading = _HEADING_NOTE.sub("", text.rstrip(":")).strip()
+        role = ctx.role(heading) if heading and len(heading.split()) <= 4 and ":" not in heading else None
         if role is not None:
             heading_role, in_list = role, True
             continue
@@ -1079,6 +1103,7 @@ def read_event(ctx: PageContext, lines: Sequence[Line], *, title: str | None = N
 
 
 _TITLE_PREFIX = re.compile(r"^#+\s*")
+_HEADING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 # A sentence ends after a lower-case word, not after an abbreviation ("H.E. Ambassador", "Prof. Dr.").
 _SENTENCE_BREAK = re.compile(r"\b[a-zà-ÿ][\w-]{3,}[.!?]\s+[A-ZÀ-Þ]")
 

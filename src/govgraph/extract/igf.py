@@ -40,15 +40,18 @@ from dataclasses import dataclass
 from govgraph.extract.lexicon import Lexicon, get_lexicon
 from govgraph.extract.names import (
     PersonIndex,
+    given_name_first,
     is_placeholder,
     is_post_nominal,
     looks_like_organisation,
     looks_like_person,
     organisation_name,
     parse_person,
+    written_in_order,
 )
 from govgraph.extract.normalise import NormalisedText, normalise_file
 from govgraph.extract.processes import find_mentions
+from govgraph.extract.slots import is_group_field, split_slots
 from govgraph.records import (
     Document,
     Event,
@@ -210,6 +213,33 @@ _REMARK = re.compile(
 _DATELINE_SEP = re.compile(r"\s+[–—|]\s+|\s+-\s+")
 _NAME_PAREN = re.compile(r"(?P<n>[^()]+?)\s*\((?P<a>[^()]+)\)")
 _LIST_SPLIT = re.compile(r"\s*(?:;|\s&\s|\band\b)\s*")
+# Tables written with bars: the rule under the header, a numbering column, the header's column names
+# (layout words of the page, not names of anything the graph describes).
+_TABLE_RULE = re.compile(r":?-{2,}:?")
+_ROW_NUMBER = re.compile(r"#|\d{1,3}\.?")
+_COLUMN_WORDS = frozenset(
+    {
+        "#",
+        "no",
+        "no.",
+        "name",
+        "names",
+        "full name",
+        "affiliation",
+        "organisation",
+        "organization",
+        "institution",
+        "stakeholder group",
+        "stakeholder",
+        "sector",
+        "regional group",
+        "region",
+        "role",
+        "title",
+        "position",
+        "country",
+    }
+)
 
 
 def parse_date_time(text: str) -> tuple[str | None, str | None, str | None]:
@@ -282,6 +312,7 @@ class _Entry:
     affiliation: str | None
     stakeholder_group: str | None
     regional_group: str | None
+    in_order: bool = False  # a person's name kept in the order written, nothing marked a surname first
 
 
 class IgfSessionReader:
@@ -337,6 +368,12 @@ class _PageReader:
         self.consumed: set[int] = set()
         self.code_lines: set[int] = set()
         self.host_line: _Line | None = None
+        # The persons the last entry line added: (line index, participants, whether it stated a group).
+        self._last_added: tuple[int, list[Participant], bool] | None = None
+        self._previous: int | None = None
+        self.entry_lines: set[int] = set()  # lines that name a person of a list
+        self.in_order: set[str] = set()  # persons written with no mark of a surname first …
+        self.marked: set[str] = set()  # … and those some line writes with one
 
     def span(self, line: _Line) -> Span:
         return self.nt.span(line.start, line.end)
@@ -347,6 +384,7 @@ class _PageReader:
         self._header()
         self._fields()
         self._people()
+        self._turn_unmarked()
         if self.host_line is not None:
             name = organisation_name(self.host_line.text)
             self._add_organiser(name, "organisation", self.host_line)
@@ -579,6 +617,7 @@ class _PageReader:
     def _people(self) -> None:
         current: str | None = None  # the role of the heading we are under
         after_prose = False  # a bio line came under the heading: only "Name, group" lines go on
+        previous: int | None = None  # the index of the last non-blank line
         for ln in self.lines:
             text = ln.text
             if ln.index in self.consumed:
@@ -588,6 +627,13 @@ class _PageReader:
                 continue
             if _BOILERPLATE.match(text):
                 continue
+            self._previous, previous = previous, ln.index
+            if self._groups_of_previous(text, ln):
+                continue
+            if "|" in text:
+                handled, current = self._table_row(text, ln, current)
+                if handled:
+                    continue
             m = _LABELLED.match(text)
             if m is not None:
                 role = self._role_of_label(m["label"])
@@ -611,6 +657,62 @@ class _PageReader:
                 after_prose = True
                 continue
             current = None  # the heading's block ends at the first line that names no one
+
+    def _slot_fields(self, text: str) -> list[str]:
+        return [p for f in _split_fields(text) if f.strip() for p in split_slots(f.strip(), self.lex)]
+
+    def _groups_of_previous(self, text: str, ln: _Line) -> bool:
+        """``Grace Mwangi`` / ``Civil Society, African Group``: a line of group slots alone states the
+        groups of the one person the line before named without any group."""
+        last = self._last_added
+        if last is None or last[0] != self._previous or len(last[1]) != 1 or last[2]:
+            return False
+        fields = self._slot_fields(text)
+        if not fields or not all(is_group_field(f, self.lex) for f in fields):
+            return False
+        sg = rg = None
+        for f in fields:
+            g_sg = self.lex.stakeholder_groups.lookup(f)
+            g_rg = self.lex.regional_group(f) if g_sg is None else None
+            sg, rg = sg or g_sg, rg or g_rg
+        p = last[1][0]
+        p.stakeholder_group = p.stakeholder_group or sg
+        p.regional_group = p.regional_group or rg
+        # The evidence quotes both lines: the name and the groups it is given.
+        first, second = self.span(self.lines[last[0]]), self.span(ln)
+        span = Span(first.file, first.start, second.end, first.line, self.nt.original[first.start : second.end])
+        if span not in p.evidence:
+            p.evidence.append(span)
+        self._last_added = (ln.index, last[1], True)
+        return True
+
+    def _table_row(self, text: str, ln: _Line, current: str | None) -> tuple[bool, str | None]:
+        """A row of a ``|`` table: ``(handled, role of the rows that follow)``.
+
+        A rule row (``|---|---|``) and a header row (column names, a role label among them:
+        ``| # | Organizer | Stakeholder group | Regional group |``) name no one; a row whose first
+        cell is a role label is a role line (``Onsite Moderator | Jane Doe``); any other row under a
+        role is one entry whose cells are the fields of ``Name, Affiliation, Stakeholder group,
+        Regional group`` (told apart by the lexicon, not by position).
+        """
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if len(cells) < 2:
+            return False, current
+        if all(_TABLE_RULE.fullmatch(c) for c in cells if c):
+            return True, current
+        data = [c for c in cells if c and not _ROW_NUMBER.fullmatch(c)]
+        if not data:
+            return True, current
+        roles = [self._role_of_label(c) for c in data]
+        if all(r is not None or c.casefold() in _COLUMN_WORDS for c, r in zip(data, roles, strict=True)):
+            return True, next((r for r in roles if r is not None), current)
+        if roles[0] is not None and len(data) >= 2:
+            self._entries(", ".join(data[1:]), roles[0], ln, numbered=True)
+            return True, current
+        if current is not None:
+            self._entries(", ".join(data), current, ln, numbered=True)
+            return True, current
+        return False, current
 
     def _entries(
         self, value: str, role: str, ln: _Line, *, numbered: bool = False, require_groups: bool = False
@@ -641,7 +743,17 @@ class _PageReader:
         if self._is_heading(value) and "," not in value:
             return []
         value = _LABEL_NOISE.sub("", value)  # "🔒Jane Doe, …"
-        fields = [f.strip() for f in _split_fields(value) if f.strip() and not is_post_nominal(f)]
+        fields: list[str] = []
+        for k, f in enumerate(_split_fields(value)):
+            f = f.strip()
+            if not f or is_post_nominal(f):
+                continue
+            if k == 0 and (pm := _NAME_PAREN.fullmatch(f)) and len(inner := split_slots(pm["a"], self.lex)) > 1:
+                # "Jane Doe (Private Sector / Eastern European Group)": the brackets hold the slots.
+                fields.extend([pm["n"], *inner])
+            else:
+                # "Jane Doe / Private Sector / Eastern European Group", "Jane Doe – CSO – WEOG".
+                fields.extend(split_slots(f, self.lex))
         sg = rg = None
         rest: list[str] = []
         group_slots = False
@@ -725,7 +837,7 @@ class _PageReader:
             affiliation = organisation_name(affiliation)
         if person is not None:
             # Honorifics ("Dr.", "H.E.") are not a job title: IGF entries state no title.
-            return _Entry(person.name, "person", None, affiliation, sg, rg)
+            return _Entry(person.name, "person", None, affiliation, sg, rg, written_in_order(person))
         if is_placeholder(name):
             return _Entry(None, "person", None, None, sg, rg)
         if (role == "organizer" and looks_like_organisation(name, self.lex)) or (
@@ -746,6 +858,8 @@ class _PageReader:
             self.participants[canonical] = p
         if role not in p.roles:
             p.roles.append(role)
+        self.entry_lines.add(ln.index)
+        (self.in_order if entry.in_order else self.marked).add(canonical)
         # A value stated once stays; a later line never overwrites it (the first statement wins).
         p.stakeholder_group = p.stakeholder_group or entry.stakeholder_group
         p.regional_group = p.regional_group or entry.regional_group
@@ -754,10 +868,41 @@ class _PageReader:
         span = self.span(ln)
         if span not in p.evidence:
             p.evidence.append(span)
+        stated = bool(entry.stakeholder_group or entry.regional_group)
+        if self._last_added is not None and self._last_added[0] == ln.index:
+            if p not in self._last_added[1]:
+                self._last_added[1].append(p)
+            self._last_added = (ln.index, self._last_added[1], self._last_added[2] or stated)
+        else:
+            self._last_added = (ln.index, [p], stated)
         if role == "organizer":
             self._add_organiser(canonical, "person", ln)
-        if entry.affiliation and looks_like_organisation(entry.affiliation, self.lex):
-            self._add_organisation(entry.affiliation, None, ln)
+        if entry.affiliation:
+            # An affiliation is an organisation unless it is a state (an actor of its own kind), as
+            # in the event-page reader ("Derechos Digitales" has no organisation word, and is one).
+            known = self.lex.known_actor(entry.affiliation)
+            if known is None or known.kind != "state":
+                self._add_organisation(entry.affiliation, None, ln)
+
+    def _turn_unmarked(self) -> None:
+        """Names written surname first with no mark ("Horváth Eszter") turned round when a line of
+        the page that is no list entry writes the person given name first (``names.given_name_first``)."""
+        evidence = [ln for ln in self.lines if ln.text and ln.index not in self.entry_lines]
+        for name in list(self.participants):
+            if name not in self.in_order or name in self.marked:
+                continue
+            found = next(((ln, t) for ln in evidence if (t := given_name_first(name, [ln.text]))), None)
+            if found is None or self.persons.find(found[1]) is not None:
+                continue  # no evidence; or the page lists the turned form as an entry of its own
+            line, turned = found
+            self.participants = {(turned if k == name else k): v for k, v in self.participants.items()}
+            p = self.participants[turned]
+            p.name = turned
+            p.evidence.append(self.span(line))  # the line that shows the order of the name
+            for o in self.event.organisers:
+                if o.kind == "person" and o.name == name:
+                    o.name = turned
+            self.persons.add(turned)
 
     def _add_organiser(self, name: str, kind: str, ln: _Line) -> None:
         for o in self.event.organisers:

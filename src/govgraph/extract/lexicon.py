@@ -161,6 +161,8 @@ class ProcessInstance:
     start: dt.date | None = None
     end: dt.date | None = None
     labels: tuple[str, ...] = ()
+    succeeds: tuple[str, ...] = ()  # local names of the instances this one follows (gg:succeeds)
+    venues: tuple[str, ...] = ()  # where it met: its schema:location and its meetings' (gg:withinProcess)
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the instance runs on ``day`` (an open end runs on)."""
@@ -467,6 +469,17 @@ class Lexicon:
                     start=_date(g.value(inst, SCHEMA.startDate) or g.value(inst, GG.startYear)),
                     end=_date(g.value(inst, SCHEMA.endDate) or g.value(inst, GG.endYear), end=True),
                     labels=tuple(_all_labels(g, inst)),
+                    succeeds=tuple(sorted(str(o).rstrip("/").rsplit("/", 1)[-1] for o in g.objects(inst, GG.succeeds))),
+                    venues=tuple(
+                        sorted(
+                            {str(v) for v in g.objects(inst, SCHEMA.location)}
+                            | {
+                                str(v)
+                                for meeting in g.subjects(GG.withinProcess, inst)
+                                for v in g.objects(meeting, SCHEMA.location)
+                            }
+                        )
+                    ),
                 )
             )
         instrument_types = {GG.Instrument, *g.subjects(RDFS.subClassOf, GG.Instrument), GG.Resolution}
@@ -564,6 +577,45 @@ class Lexicon:
     def instances_of(self, process: str) -> list[ProcessInstance]:
         """The instances of a process (by notation), earliest first."""
         return self._instances_by_process.get(process, [])
+
+    def chain_links(self, process: str) -> list[ProcessInstance]:
+        """Instances of *other* processes that lie inside the lineage of ``process``'s own instances:
+        each follows one of its instances and is followed by another (``gg:succeeds``, transitively).
+        The WSIS+10 review (2014–2015) follows the Tunis phase and is followed by WSIS+20: it is
+        the run of WSIS between them. A process that only follows (the permanent mechanism after
+        the OEWG) is not a link of the OEWG's chain.
+        """
+        own = {i.local_name for i in self.instances_of(process)}
+        by_name = {i.local_name: i for i in self.instances}
+
+        def ancestors(name: str) -> set[str]:
+            seen: set[str] = set()
+            todo = list(by_name[name].succeeds) if name in by_name else []
+            while todo:
+                n = todo.pop()
+                if n not in seen:
+                    seen.add(n)
+                    todo.extend(by_name[n].succeeds if n in by_name else ())
+            return seen
+
+        return [
+            i
+            for i in self.instances
+            if i.process != process and ancestors(i.local_name) & own and any(i.local_name in ancestors(o) for o in own)
+        ]
+
+    def lineage_neighbours(self, process: str) -> frozenset[str]:
+        """The other processes one of whose instances directly follows or precedes one of
+        ``process``'s (``gg:succeeds``): the permanent mechanism and the OEWG, WSIS and WSIS+10."""
+        by_name = {i.local_name: i for i in self.instances}
+        out: set[str] = set()
+        for i in self.instances:
+            for prior in (by_name[n] for n in i.succeeds if n in by_name):
+                if i.process == process and prior.process != process:
+                    out.add(prior.process)
+                if prior.process == process and i.process != process:
+                    out.add(i.process)
+        return frozenset(out)
 
     def instance(self, local_name: str) -> ProcessInstance | None:
         """A process instance by local name (``"oewg-2019-2021"``)."""

@@ -10,11 +10,16 @@
 - :func:`is_placeholder`, :func:`is_post_nominal`, :func:`looks_like_person`, :func:`looks_like_organisation`: the tests
   behind it. Organisations are recognised by the reference organisations of the lexicon and by name
   shape (legal-form and organisation words, acronyms, digits) — never by a list of people.
+- :func:`written_in_order` and :func:`given_name_first`: a name written surname first *without any
+  mark* ("Horváth Eszter") is turned round only on evidence inside the same document — the same
+  person written given name first in a line that is no entry of a list ("Eszter Horváth will
+  present …") or in an e-mail address (``kwabena.mensah@…``). No list of given names is consulted.
 - :class:`PersonIndex`: one person per document however often or in however many forms a page
   writes them; a first-name-only mention ("moderation: Nnenna") refers back to a listed person only
   when exactly one listed person has that given name.
 
 Public API: :class:`PersonName`, :func:`parse_person`, :func:`canonical_name`, :func:`split_title`,
+:func:`written_in_order`, :func:`given_name_first`,
 :func:`is_placeholder`, :func:`is_post_nominal`, :func:`looks_like_person`, :func:`looks_like_organisation`,
 :func:`name_key`, :func:`organisation_name`, :class:`PersonIndex`.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +38,7 @@ __all__ = [
     "PersonIndex",
     "PersonName",
     "canonical_name",
+    "given_name_first",
     "is_placeholder",
     "is_post_nominal",
     "looks_like_organisation",
@@ -498,6 +505,45 @@ def parse_person(text: str, *, lexicon: Lexicon | None = None, surname_first: bo
         return None
     canonical = canonical_name(name, surname_first=surname_first)
     return PersonName(canonical, title, written) if canonical else None
+
+
+def written_in_order(person: PersonName) -> bool:
+    """Whether the canonical name keeps the order the page wrote (nothing marked a surname first).
+
+    >>> written_in_order(parse_person("Suto Timea")), written_in_order(parse_person("SZABÓ Eszter"))
+    (True, False)
+    """
+    _, bare = split_title(_BRACKETS.sub(" ", person.written).strip(" ,;:"))
+    return name_key(person.name) == name_key(bare)
+
+
+def given_name_first(name: str, evidence_lines: Iterable[str]) -> str | None:
+    """The name turned round (last word first) when an evidence line writes it that way, else ``None``.
+
+    ``name`` is a name as a list wrote it with no mark of its order ("Horváth Eszter");
+    ``evidence_lines`` are the document's lines that are no entry of a person list (prose,
+    contact lines), so a second list entry in the other order is no evidence either way. The turned
+    form must occur as whole words in one line — accents, case, dots and hyphens ignored, so an
+    e-mail address ``eszter.horvath@example.org`` counts.
+
+    >>> given_name_first("Horváth Eszter", ["Eszter Horváth will present the view of industry."])
+    'Eszter Horváth'
+    >>> given_name_first("Mensah Kwabena", ["Questions: kwabena.mensah@example.org"])
+    'Kwabena Mensah'
+    >>> given_name_first("Maria Schmidt", ["Maria Schmidt will moderate."]) is None
+    True
+    """
+    tokens = name.split()
+    if len(tokens) < 2:
+        return None
+    turned = " ".join([tokens[-1], *tokens[:-1]])
+    key = name_key(turned)
+    if key == name_key(name):
+        return None
+    pattern = re.compile(r"(?<![\w@])" + re.escape(key) + r"(?!\w)")
+    if any(pattern.search(name_key(line)) for line in evidence_lines):
+        return turned
+    return None
 
 
 @lru_cache(maxsize=65536)

@@ -14,7 +14,12 @@ sector are looked up in the SKOS schemes (through :mod:`govgraph.extract.lexicon
 kept as published and resolved to ISO alpha-3 codes through the states' labels of the reference
 data, tolerating characters the publisher lost ("Sngal", "People?s Republic of China"). Every fact
 carries the evidence span of the line that states it. Process mentions come from the title and the
-abstract of the A file and from the B file, dated 2014 (the meeting's year).
+abstract of the A file and from the B file, dated 2014 (the meeting's year). A contribution written
+for the meeting may name it only by its venue: "the meeting in São Paulo", "this Sao Paulo meeting",
+"the discussions in Sao Paulo" are the meeting itself (:func:`venue_mentions`; the venue is the
+reference data's ``schema:location`` of the meeting's instance, written with or without its accents
+or with a character the publisher lost). This holds in this genre only, where every text is a
+contribution to that meeting: elsewhere a meeting in São Paulo is just a meeting in São Paulo.
 """
 
 from __future__ import annotations
@@ -685,7 +690,64 @@ class NetmundialReader:
         for _file, text, start, end in pieces:
             for mention in processes.find_process_mentions(text, YEAR, lexicon=self.lexicon, start=start, end=end):
                 _merge_mention(found, mention)
+            for mention in venue_mentions(text, self.lexicon, start=start, end=end):
+                _merge_mention(found, mention)
         return found
+
+
+# Words for a gathering ("the meeting", "the discussions") and what may stand between the article and
+# them: up to six words, none an acronym in capitals ("the LACNIC meeting in São Paulo" is LACNIC's).
+_GATHERING = r"(?:meeting|discussions?|conference|summit|gathering|event|deliberations?)"
+_QUALIFIER = r"(?:(?!(?:the|this|that)\b)(?-i:(?![A-Z]{2,}\b))[\w-]+\s+){0,6}?"
+
+
+@lru_cache(maxsize=8)
+def _venue_pattern(venue: str) -> re.Pattern[str]:
+    units: list[str] = []
+    for ch in unicodedata.normalize("NFC", venue):
+        base = _fold(ch)
+        if ch.isspace():
+            units.append(r"\s+")
+        elif base != ch:
+            units.append(f"(?:{re.escape(ch)}|{re.escape(base)}|\\?)?")  # "São", "Sao", "S?o", "So"
+        else:
+            units.append(re.escape(ch))
+    place = "".join(units)
+    return re.compile(
+        rf"\b(?:the|this|that)\s+{_QUALIFIER}{_GATHERING}\s+(?:[a-z]+\s+){{0,4}}?in\s+{place}\b"
+        rf"|\b(?:the|this|that)\s+{place}\s+{_GATHERING}\b",
+        re.IGNORECASE,
+    )
+
+
+def venue_mentions(
+    nt: NormalisedText, lexicon: Lexicon, *, start: int = 0, end: int | None = None, meeting: str = MEETING
+) -> list[ProcessMention]:
+    """The contribution's meeting named by its venue ("the meeting in São Paulo"), one mention.
+
+    Only for texts that are contributions to ``meeting`` (this reader's genre): the venue comes from
+    the reference data (``ProcessInstance.venues``), never from a list in the code.
+    """
+    instance = lexicon.instance(meeting)
+    if instance is None:
+        return []
+    stop = len(nt.text) if end is None else end
+    hits = sorted(
+        (m for venue in instance.venues for m in _venue_pattern(venue).finditer(nt.text, start, stop)),
+        key=lambda m: m.start(),
+    )
+    if not hits:
+        return []
+    first = hits[0]
+    return [
+        ProcessMention(
+            process=instance.process,
+            instance=instance.local_name,
+            surface=" ".join(first.group().split()),
+            occurrences=len(hits),
+            evidence=nt.span(first.start(), first.end()),
+        )
+    ]
 
 
 def _merge_mention(found: list[ProcessMention], mention: ProcessMention) -> None:

@@ -10,12 +10,20 @@ How an instance is chosen for one occurrence, first rule that decides wins:
 0. the words name one instance: a label of that instance in the reference data, or a review number
    ("WSIS+20", "NETmundial+10") only that instance's labels carry;
 1. a hidden label (``the Roadmap``, ``the Committee``) takes the instance of the nearest visible
-   mention of the same process (it refers back to it); without one it is not a mention at all;
+   mention of the same process (it refers back to it); without one it is not a mention at all,
+   unless it is written as a name (its last word capitalised) in a sentence that names a process
+   of the same lineage ("the Global Mechanism that follows the OEWG": the permanent mechanism
+   succeeds the OEWG 2021–2025 in the reference data), which resolves it by the rules below;
 2. a process with a single instance: that instance;
 3. a year written in the same sentence that falls in exactly one instance ("the 2015 consensus
    report" of the GGE → the GGE 2014–2015);
-4. the text's date (``date``, else ``year``): the one instance running then; if none runs then, the
-   latest instance that started before it (the text looks back);
+4. the text's date (``date``, else ``year``): the one instance running then; if none runs then but
+   a link of the process's own lineage does (an instance of another process that follows one of
+   its instances and is followed by another, ``Lexicon.chain_links``) *and the word after the
+   label is a word of that link's labels* ("the WSIS review" in a 2015 text: the WSIS+10 review,
+   a mention of ``WSIS+10``), that link; otherwise the latest instance that started before it (the
+   text looks back: "the WSIS principles" in 2014 are the summit's). Rule 3 takes a link on the
+   year alone ("the WSIS process in 2015");
 5. otherwise ``None`` — never a guess.
 
 The Convention and the body negotiating it are told apart: the convention's name governed by a
@@ -121,8 +129,12 @@ def resolve_instance(
     years_in_sentence: list[int] | None = None,
     date: str | dt.date | None = None,
     year: int | None = None,
+    next_word: str | None = None,
 ) -> str | None:
-    """The instance (local name) of ``process`` an occurrence means, by rules 2–5 of the module doc."""
+    """The instance (local name) of ``process`` an occurrence means, by rules 2–5 of the module doc.
+
+    ``next_word`` is the word written right after the occurrence ("review" in "the WSIS review").
+    """
     lex = lexicon or get_lexicon()
     instances = lex.instances_of(process)
     if not instances:
@@ -133,12 +145,66 @@ def resolve_instance(
         covering = [i for i in instances if i.covers_year(y)]
         if len(covering) == 1:
             return covering[0].local_name
+        if not covering and (link := _link(process, lex, lambda i, y=y: i.covers_year(y))) is not None:
+            return link
     day = _to_date(date)
     if day is not None:
+        if (
+            not any(i.active_on(day) for i in instances)
+            and (link := _link(process, lex, lambda i: i.active_on(day), next_word)) is not None
+        ):
+            return link
         return _pick(instances, lambda i: i.active_on(day), lambda i: i.start is not None and i.start <= day)
     if year is not None:
+        if (
+            not any(i.covers_year(year) for i in instances)
+            and (link := _link(process, lex, lambda i: i.covers_year(year), next_word)) is not None
+        ):
+            return link
         return _pick(instances, lambda i: i.covers_year(year), lambda i: i.start is not None and i.start.year <= year)
     return None
+
+
+def _anchored(m: Match, matches: Sequence[Match], text: str, lexicon: Lexicon) -> bool:
+    """Whether a hidden label written as a name shares its sentence with a visible mention of a
+    process of the same lineage (rule 1)."""
+    words = m.surface.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    neighbours = lexicon.lineage_neighbours(m.notation)
+    s0, s1 = _sentence(text, m.start, m.end)
+    return any(not x.hidden and x.notation in neighbours and s0 <= x.start < s1 for x in matches)
+
+
+def _link(process: str, lexicon: Lexicon, running, next_word: str | None = "") -> str | None:
+    """The one link of ``process``'s lineage that runs then (rules 3 and 4), else ``None``.
+
+    By the text's date (``next_word`` not ``""``) the word after the label must be a word of the
+    link's labels other than the processes' names ("review" of "WSIS+10 review").
+    """
+    links = [i for i in lexicon.chain_links(process) if running(i)]
+    if len(links) != 1:
+        return None
+    if next_word != "":
+        # The words of the link's labels beyond the process's name: "review" of "WSIS+10 review".
+        words = {w for lb in links[0].labels for w in _words(lb)} - _words(process) - _words(links[0].process)
+        if (next_word or "").casefold() not in words:
+            return None
+    return links[0].local_name
+
+
+def _words(label: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", label)}
+
+
+_NEXT_WORD = re.compile(r"[\s\-–]*([^\W\d_]+)")
+
+
+def _process_of(process: str, instance: str | None, lexicon: Lexicon) -> str:
+    """The process an occurrence is of once its instance is known: a link of the lineage is of its own
+    process (``WSIS`` in 2015 → the ``WSIS+10`` review)."""
+    pi = lexicon.instance(instance) if instance else None
+    return pi.process if pi is not None else process
 
 
 def _pick(instances: list[ProcessInstance], running, started) -> str | None:
@@ -193,9 +259,12 @@ def _scan(
     instruments = [t for i, t in enumerate(instruments) if ("i", i) in kept]
     visible = {m.notation for m in matches if not m.hidden} | context
     hits: list[_Hit] = []
+    anchored: set[int] = set()  # starts of hidden labels a related process in their sentence anchors
     for m in matches:
         if m.hidden and m.notation not in visible:
-            continue
+            if not _anchored(m, matches, text, lexicon):
+                continue
+            anchored.add(m.start)
         process = m.notation
         if process == _CONVENTION and not m.hidden:
             s0, _ = _sentence(text, m.start, m.end)
@@ -208,7 +277,16 @@ def _scan(
         if instance is None:
             s0, s1 = _sentence(text, m.start, m.end)
             years = [int(y) for y in _YEAR.findall(text, s0, s1)]
-            instance = resolve_instance(process, lexicon=lexicon, years_in_sentence=years, date=date, year=year)
+            nxt = _NEXT_WORD.match(text, m.end, min(m.end + 40, len(text)))
+            instance = resolve_instance(
+                process,
+                lexicon=lexicon,
+                years_in_sentence=years,
+                date=date,
+                year=year,
+                next_word=nxt.group(1) if nxt else None,
+            )
+            process = _process_of(process, instance, lexicon)
         hits.append(_Hit(process, instance, m.start, m.end, m.surface))
     # Hidden labels refer back to the nearest visible mention of their process (else forward).
     resolved: list[_Hit] = []
@@ -218,12 +296,12 @@ def _scan(
             after = [x for x in hits[i + 1 :] if x.process == h.process and not x.hidden]
             ref = before[-1] if before else (after[0] if after else None)
             if ref is None:
-                if h.process not in context:
+                if h.process not in context and h.start not in anchored:
                     continue
                 instance = resolve_instance(h.process, lexicon=lexicon, date=date, year=year)
             else:
                 instance = ref.instance
-            h = _Hit(h.process, instance, h.start, h.end, h.surface, True)
+            h = _Hit(_process_of(h.process, instance, lexicon), instance, h.start, h.end, h.surface, True)
         resolved.append(h)
     return resolved, instruments
 
