@@ -111,7 +111,8 @@ def worker(name: str, job: str) -> int:
     except Exception as error:
         last = traceback.format_exc().strip().splitlines()[-3:]
         result = {"status": "error", "reason": f"{type(error).__name__}: {error}"[:400], "trace": last}
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    # kilobytes on Linux; a build's worker processes are children: the largest process is reported
+    peak_kb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     result["peak_rss_mb"] = round(peak_kb / 1024, 1)
     print(RESULT_MARK + json.dumps(result, default=str), flush=True)
     return 0

@@ -150,14 +150,14 @@ def build(
         if validate:
             if progress:
                 progress("validating", 0, 1)
-            report = validate_store(store)
+            report = validate_store(store, jobs=jobs, progress=progress)
+            if progress and report.stats.get("mode") != "partitioned":
+                progress("validating", 1, 1)
             counts = report.counts_by_severity()
             summary.violations = counts.get("Violation", 0)
             summary.warnings = counts.get("Warning", 0)
             # like `govgraph validate --fail-on violation`: warnings are reported, not failures
             summary.conforms = summary.violations == 0
-            if progress:
-                progress("validating", 1, 1)
             if summary.violations:
                 raise BuildInvalidError(
                     f"the built graph has {summary.violations} SHACL violation(s); the previous store "

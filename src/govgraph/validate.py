@@ -60,7 +60,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,6 +88,10 @@ FAIL_ON = {"violation": 0, "warning": 1, "info": 2}
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 GLOBAL_CHECK_COMPONENT = GG.GlobalCheck
 _BATCH = 2000  # IRIs per VALUES block
+
+PARTITIONED_FROM = 500_000
+"""Stores larger than this are validated by partitions: the full copy for pyshacl would need more
+than about a gigabyte of memory (rdflib took 374 MB for 2·10^5 quads in benchmarks/RESULTS.md)."""
 
 
 # =============================================================================================
@@ -985,18 +989,36 @@ def validate_store(
     shapes: Graph | None = None,
     ontology: Graph | None = None,
     checks: Sequence[GlobalCheck] | None = None,
+    partitioned: bool | None = None,
+    jobs: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ValidationReport:
     """Full validation of everything in ``store``; global checks run as SPARQL over the store, and each
-    result names the named graph that holds the offending triple."""
+    result names the named graph that holds the offending triple.
+
+    A store of more than ``PARTITIONED_FROM`` triples (or any, with ``partitioned=True``) is validated
+    a partition of document graphs at a time in ``jobs`` worker processes (``validate_parallel``).
+    """
     shapes = shapes if shapes is not None else load_shapes()
     ontology = ontology if ontology is not None else load_ontology()
+    checks = checks if checks is not None else load_checks()
+    if partitioned is None:
+        partitioned = len(store) > PARTITIONED_FROM
+    if partitioned:
+        from govgraph.validate_parallel import validate_store_partitioned
+
+        final = validate_store_partitioned(
+            store, shapes=shapes, ontology=ontology, checks=checks, jobs=jobs, progress=progress
+        )
+        final.results = [_with_graph(store, r) for r in final.results]
+        return final
     started = time.perf_counter()
     dataset = Dataset()
     dataset.parse(data=store.ox.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
     graph = _as_graph(dataset, ontology)
     report = _pyshacl(graph, shapes, None)
     results = _results_from_report(report, shapes, graph, None)
-    rows = _run_checks(store.ox, checks if checks is not None else load_checks(), graph, None, None, union=True)
+    rows = _run_checks(store.ox, checks, graph, None, None, union=True)
     stats = {"mode": "store", "triples": len(graph), "seconds": round(time.perf_counter() - started, 3)}
     final = _finish(report, results, rows, stats)
     final.results = [_with_graph(store, r) for r in final.results]

@@ -1,0 +1,62 @@
+"""Validation by partitions of document graphs gives what full validation gives (the large-store path)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from govgraph.store import GraphStore
+from govgraph.validate import load_checks, load_ontology, load_shapes, validate_store
+from govgraph.validate_parallel import validate_store_partitioned
+
+pytestmark = pytest.mark.slow
+
+BAD_GRAPH = "https://w3id.org/govgraph/id/document/planted/bad"
+BAD_PARTICIPATION = "https://w3id.org/govgraph/id/participation/planted"
+
+
+def _said(report: object) -> list[tuple[str, ...]]:
+    return sorted((*r.key(), r.graph or "") for r in report.results)  # type: ignore[attr-defined]
+
+
+def _partitioned(store: GraphStore, jobs: int) -> object:
+    report = validate_store_partitioned(
+        store, shapes=load_shapes(), ontology=load_ontology(), checks=load_checks(), jobs=jobs,
+        graphs_per_partition=25,
+    )
+    from govgraph.validate import _with_graph
+
+    report.results = [_with_graph(store, r) for r in report.results]
+    return report
+
+
+def test_partitions_in_two_processes_give_the_full_results_on_the_built_corpus(built_store: GraphStore) -> None:
+    full = validate_store(built_store, partitioned=False)
+    parts = _partitioned(built_store, jobs=2)
+    assert full.counts_by_severity().get("Violation", 0) == 0
+    assert len(full.results) > 10  # the comparison is not between two empty reports
+    assert _said(parts) == _said(full)
+    assert parts.stats["mode"] == "partitioned" and parts.stats["partitions"] == 1 + 8
+
+
+def test_a_planted_violation_is_found_in_its_partition_and_graph(built_store_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_store_dir, copy)
+    store = GraphStore.open(copy)
+    gg = "https://w3id.org/govgraph/ontology#"
+    graph = ox.NamedNode(BAD_GRAPH)
+    participation = ox.NamedNode(BAD_PARTICIPATION)
+    store.ox.add(ox.Quad(participation, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                         ox.NamedNode(gg + "Participation"), graph))
+    try:
+        full = validate_store(store, partitioned=False)
+        parts = _partitioned(store, jobs=1)
+    finally:
+        store.close()
+    planted = [r for r in parts.results if r.focus_node.endswith("participation/planted") and r.severity == "Violation"]
+    assert planted, parts.results
+    assert {r.graph for r in planted} == {BAD_GRAPH}
+    assert _said(parts) == _said(full)
