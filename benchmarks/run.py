@@ -273,7 +273,9 @@ class Suite:
 
     # -- documents --------------------------------------------------------------------------------
 
-    def documents(self, n: int) -> None:
+    def documents(self, n: int, build_only: bool = False) -> None:
+        """Every stage on a generated corpus of ``n`` documents; with ``build_only``, generation and the
+        build alone (a scale where the per-stage figures would take hours: ``--build-scale``)."""
         s = self.s
         scale = f"{n:.0e} docs".replace("e+0", "e")
         work = s.out / "work" / f"docs-{n}"
@@ -284,6 +286,19 @@ class Suite:
         result = call("generate_corpus", s.timeout, documents=n, seed=s.seed, out=str(corpus))
         self.add(self._row(scale, "documents", n, "generate", result, note=_genres(result)))
         if result["status"] != "ok":
+            return
+        if build_only:
+            note = "build-only scale"
+            self.add(Row(scale, "documents", n, "extract", status="skipped", note=f"{note}: part of the build"))
+            self.log(f"{scale}: building ({note}, validate=False)")
+            store = work / "built-store"
+            result = call("build", s.timeout, corpus=str(corpus), store=str(store), validate=False, dump="")
+            row = self.add(self._row(scale, "documents", n, "build", result, note=f"without validation ({note})"))
+            if result["status"] == "ok":
+                row.note += f"; {result['triples']} triples, {result.get('jobs', '?')} worker processes"
+            for stage in STAGES[3:]:
+                self.add(Row(scale, "documents", n, stage, status="skipped", note="build-only scale"))
+            shutil.rmtree(work, ignore_errors=True)
             return
         self.log(f"{scale}: extracting")
         result = call("extract", s.timeout, corpus=str(corpus))
@@ -894,6 +909,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", help="document scales, e.g. 1e3,1e4,1e5")
     parser.add_argument("--triples", help="triple scales, e.g. 1e4,1e5,1e6")
+    parser.add_argument("--build-scale", help="document scales measured for generation and the build only, e.g. 1e5")
     parser.add_argument(
         "--out", type=Path, help="output directory (default benchmarks/out; a temporary one for --smoke)"
     )
@@ -921,12 +937,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.from_json:
         return report_from_json(args.from_json, write=args.write_results)
     documents, triple_scales = _scales(args.scale), _scales(args.triples)
+    build_scales = _scales(args.build_scale)
     if args.smoke:
-        documents, triple_scales = documents or [30], triple_scales or [5_000]
+        documents, triple_scales, build_scales = documents or [30], triple_scales or [5_000], build_scales or [20]
         # a query that rdflib takes seconds over on a few thousand triples says nothing more at smoke scale
         args.repeats, args.query_timeout, args.timeout = 1, min(args.query_timeout, 2), min(args.timeout, 300)
-    if not documents and not triple_scales:
-        parser.error("give --scale and/or --triples (or --smoke)")
+    if not documents and not triple_scales and not build_scales:
+        parser.error("give --scale, --triples and/or --build-scale (or --smoke)")
     out = args.out or (Path(tempfile.mkdtemp(prefix="govgraph-bench-")) if args.smoke else HERE / "out")
     out.mkdir(parents=True, exist_ok=True)
     settings = Settings(
@@ -951,6 +968,8 @@ def main(argv: list[str] | None = None) -> int:
     suite = Suite(settings)
     for n in sorted(documents):
         suite.documents(n)
+    for n in sorted(build_scales):
+        suite.documents(n, build_only=True)
     for n in sorted(triple_scales):
         suite.triples(n)
     report = {

@@ -111,12 +111,17 @@ def build(corpus: str, store: str, validate: bool, dump: str) -> dict[str, Any]:
     pipeline = _api("govgraph.pipeline", "build")
     _api("govgraph.extract.registry", "read_document")  # the build reads through it
     seconds, summary = _timed(lambda: pipeline.build(Path(corpus), Path(store), validate=validate))
+    from govgraph.corpus import list_documents
     from govgraph.store import GraphStore
+    from govgraph.workers import default_jobs
 
     with GraphStore.open(Path(store), read_only=True) as opened:
         triples = len(opened)
-        opened.dump(Path(dump), "nquads")
-    return {"seconds": seconds, "triples": triples, "validated": validate, "summary": _jsonable(summary)}
+        if dump:
+            opened.dump(Path(dump), "nquads")
+    jobs = default_jobs(len(list_documents(Path(corpus))))
+    return {"seconds": seconds, "triples": triples, "validated": validate, "jobs": jobs, "summary": _jsonable(summary)}
+
 
 
 def _jsonable(value: Any) -> Any:

@@ -98,6 +98,8 @@ def test_smoke_run_reports_every_stage(tmp_path: Path) -> None:
         assert "ok" in statuses[("triples", stage)], (stage, [r for r in rows if r["stage"] == stage][:2])
     for stage in MUST_RUN_ON_DOCUMENTS:
         assert "ok" in statuses[("documents", stage)], stage
+    build_only = [r for r in rows if r["stage"] == "build" and "build-only scale" in (r["note"] or "")]
+    assert [r["status"] for r in build_only] == ["ok"], build_only
     # the same query text ran on both sides: the rdflib baseline was measured for some library query
     assert any(r["stage"] == "query" and r["baseline_status"] == "ok" for r in rows)
     assert all(r["status"] in {"ok", "not available", "skipped", "error"} for r in rows)
