@@ -733,10 +733,19 @@ def parse_person_spec(spec: str, ctx: PageContext) -> _PersonSpec | None:
     return _PersonSpec(name, title or None, affiliation, acronym, sg, rg)
 
 
-def _group_slots(text: str, ctx: PageContext) -> tuple[str | None, str | None, list[str], bool]:
+def _group_slots(text: str, ctx: PageContext) -> tuple[str | None, str | None, tuple[str, ...], bool]:
     """The group slots of the text after a name (:func:`govgraph.extract.slots.take_groups`)."""
-    parts = [p for f in re.split(r",\s*", text) if f.strip() for p in split_slots(f.strip(), ctx.lexicon)]
-    return take_groups(parts, ctx.lexicon)
+    _LEXICONS[id(ctx.lexicon)] = ctx.lexicon
+    return _group_slots_cached(text, id(ctx.lexicon))
+
+
+@lru_cache(maxsize=8192)
+def _group_slots_cached(text: str, lexicon_id: int) -> tuple[str | None, str | None, tuple[str, ...], bool]:
+    # Pure in (text, lexicon); a page's people are parsed twice (collect_people, then read_event).
+    lexicon = _LEXICONS[lexicon_id]
+    parts = [p for f in re.split(r",\s*", text) if f.strip() for p in split_slots(f.strip(), lexicon)]
+    sg, rg, others, seen = take_groups(parts, lexicon)
+    return sg, rg, tuple(others), seen
 
 
 def _split_people(rest: str, ctx: PageContext) -> list[str]:

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 
 from govgraph.extract.lexicon import Lexicon, get_lexicon
 from govgraph.extract.names import (
+    NameOrderEvidence,
     PersonIndex,
-    given_name_first,
     is_placeholder,
     is_post_nominal,
     looks_like_organisation,
@@ -121,6 +121,14 @@ _CODE_RE = re.compile(
 _LABELLED = re.compile(
     r"^(?P<label>[^:]{1,48}?)\s*(?:#?\s*(?P<num>\d{1,2}))?\s*:(?!\d)\s*(?P<value>.*)$"  # "10:35" is no label
 )
+
+
+def _labelled(text: str) -> re.Match[str] | None:
+    """``_LABELLED.match(text)``; most lines of a page hold no colon, and the pattern's lazy label
+    would be tried at every length up to 48 before failing on them."""
+    return _LABELLED.match(text) if ":" in text else None
+
+
 _ROLE_HEADING = re.compile(r"^(?P<label>\W{0,3}[A-Za-z][\w \-/()]{1,40}?)\s*(?:#?\s*\d{1,2})?\s*:?$")
 # Field names of the page layouts (layout words, not names of anything the graph describes).
 _TIME_FIELDS = frozenset({"time", "date", "date and time", "session time", "when", "schedule", "date & time"})
@@ -449,7 +457,7 @@ class _PageReader:
             return
 
     def _could_be_title(self, text: str) -> bool:
-        if _LABELLED.match(text) and self._label_kind(text.split(":", 1)[0]) is not None:
+        if _labelled(text) and self._label_kind(text.split(":", 1)[0]) is not None:
             return False
         return not (self._is_heading(text) or (_DATE_RE.search(text) and len(text) < 80))
 
@@ -492,7 +500,7 @@ class _PageReader:
                 nonblank += 1
             if not text or i in self.consumed:
                 continue
-            m = _LABELLED.match(text)
+            m = _labelled(text)
             kind = self._label_kind(m["label"]) if m and not m["num"] else None
             if kind == "title" and ev.title is None and m["value"].strip():
                 ev.title = m["value"].strip()
@@ -634,7 +642,7 @@ class _PageReader:
                 handled, current = self._table_row(text, ln, current)
                 if handled:
                     continue
-            m = _LABELLED.match(text)
+            m = _labelled(text)
             if m is not None:
                 role = self._role_of_label(m["label"])
                 if role is not None:
@@ -888,13 +896,14 @@ class _PageReader:
         """Names written surname first with no mark ("Horváth Eszter") turned round when a line of
         the page that is no list entry writes the person given name first (``names.given_name_first``)."""
         evidence = [ln for ln in self.lines if ln.text and ln.index not in self.entry_lines]
+        order = NameOrderEvidence([ln.text for ln in evidence])
         for name in list(self.participants):
             if name not in self.in_order or name in self.marked:
                 continue
-            found = next(((ln, t) for ln in evidence if (t := given_name_first(name, [ln.text]))), None)
+            found = order.given_name_first(name)
             if found is None or self.persons.find(found[1]) is not None:
                 continue  # no evidence; or the page lists the turned form as an entry of its own
-            line, turned = found
+            line, turned = evidence[found[0]], found[1]
             self.participants = {(turned if k == name else k): v for k, v in self.participants.items()}
             p = self.participants[turned]
             p.name = turned

@@ -200,6 +200,20 @@ class Matcher:
         self.values: frozenset[str] = frozenset(self._keys.values()) | frozenset(self._hidden_keys.values())
         self._visible_re = _compile(visible)
         self._hidden_re = _compile(hidden)
+        self._add_caches()
+
+    def _add_caches(self) -> None:
+        # Readers look the same fields up again and again (every entry's slots, every heading);
+        # the answer depends on the labels alone, fixed from here on.
+        self._lookup = lru_cache(maxsize=1 << 16)(self._lookup_uncached)
+
+    def __getstate__(self) -> dict:
+        # A cache is no state: a pickled matcher (to a worker process) builds its own.
+        return {k: v for k, v in self.__dict__.items() if k != "_lookup"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._add_caches()
 
     def __bool__(self) -> bool:
         return bool(self.values)
@@ -212,6 +226,9 @@ class Matcher:
         ``hidden=False``. ``"Western European and Others Group (WEOG)"`` resolves through either
         part when the whole is not a label; two parts naming different values give ``None``.
         """
+        return self._lookup(field_text, hidden)
+
+    def _lookup_uncached(self, field_text: str, hidden: bool) -> str | None:
         value = self._lookup_exact(field_text, hidden)
         if value is not None:
             return value
@@ -415,6 +432,25 @@ class Lexicon:
         for insts in self._instances_by_process.values():
             insts.sort(key=lambda i: (i.start or dt.date.min, i.local_name))
         self._notations = {scheme: {c.notation: c for c in cs} for scheme, cs in self.concepts.items()}
+        # Readers ask these for every process occurrence; the answers depend on the reference data
+        # alone, fixed once the lexicon is built, so each is worked out once.
+        self._instance_by_name: dict[str, ProcessInstance] = {}
+        for inst in self.instances:
+            self._instance_by_name.setdefault(inst.local_name, inst)  # the first, as a scan would find
+        self._chain_links: dict[str, tuple[ProcessInstance, ...]] = {}
+        self._neighbours: dict[str, frozenset[str]] = {}
+        self._add_caches()
+
+    def _add_caches(self) -> None:
+        self._role = lru_cache(maxsize=1 << 14)(self._role_uncached)  # every line of a page is tried
+
+    def __getstate__(self) -> dict:
+        # A cache is no state: a pickled lexicon (to a worker process) builds its own.
+        return {k: v for k, v in self.__dict__.items() if k != "_role"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._add_caches()
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -543,6 +579,9 @@ class Lexicon:
 
         Plural and numbered forms (``Speakers``, ``Speaker 3``) resolve too.
         """
+        return self._role(field_text, hidden)
+
+    def _role_uncached(self, field_text: str, hidden: bool) -> str | None:
         text = re.sub(r"\s*#?\d+\s*$", "", field_text.strip().rstrip(":").strip().replace("(s)", "s"))
         value = self.roles.lookup(text, hidden=hidden)
         if value is None and text.lower().endswith("s"):
@@ -585,6 +624,11 @@ class Lexicon:
         the run of WSIS between them. A process that only follows (the permanent mechanism after
         the OEWG) is not a link of the OEWG's chain.
         """
+        if process not in self._chain_links:
+            self._chain_links[process] = self._find_chain_links(process)
+        return list(self._chain_links[process])
+
+    def _find_chain_links(self, process: str) -> tuple[ProcessInstance, ...]:
         own = {i.local_name for i in self.instances_of(process)}
         by_name = {i.local_name: i for i in self.instances}
 
@@ -598,15 +642,20 @@ class Lexicon:
                     todo.extend(by_name[n].succeeds if n in by_name else ())
             return seen
 
-        return [
+        return tuple(
             i
             for i in self.instances
             if i.process != process and ancestors(i.local_name) & own and any(i.local_name in ancestors(o) for o in own)
-        ]
+        )
 
     def lineage_neighbours(self, process: str) -> frozenset[str]:
         """The other processes one of whose instances directly follows or precedes one of
         ``process``'s (``gg:succeeds``): the permanent mechanism and the OEWG, WSIS and WSIS+10."""
+        if process not in self._neighbours:
+            self._neighbours[process] = self._find_neighbours(process)
+        return self._neighbours[process]
+
+    def _find_neighbours(self, process: str) -> frozenset[str]:
         by_name = {i.local_name: i for i in self.instances}
         out: set[str] = set()
         for i in self.instances:
@@ -619,7 +668,7 @@ class Lexicon:
 
     def instance(self, local_name: str) -> ProcessInstance | None:
         """A process instance by local name (``"oewg-2019-2021"``)."""
-        return next((i for i in self.instances if i.local_name == local_name), None)
+        return self._instance_by_name.get(local_name)
 
     def known_actor(self, name: str) -> NamedThing | None:
         """The reference organisation or state a name (or acronym) denotes, or ``None``."""

@@ -19,7 +19,7 @@
   when exactly one listed person has that given name.
 
 Public API: :class:`PersonName`, :func:`parse_person`, :func:`canonical_name`, :func:`split_title`,
-:func:`written_in_order`, :func:`given_name_first`,
+:func:`written_in_order`, :func:`given_name_first`, :class:`NameOrderEvidence`,
 :func:`is_placeholder`, :func:`is_post_nominal`, :func:`looks_like_person`, :func:`looks_like_organisation`,
 :func:`name_key`, :func:`organisation_name`, :class:`PersonIndex`.
 """
@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govgraph.extract.lexicon import Lexicon, get_lexicon
 
 __all__ = [
+    "NameOrderEvidence",
     "PersonIndex",
     "PersonName",
     "canonical_name",
@@ -403,6 +404,7 @@ def is_post_nominal(text: str) -> bool:
     return 0 < len(text) <= 16 and _SUFFIX_RE.fullmatch(" " + text) is not None
 
 
+@lru_cache(maxsize=1 << 14)
 def is_placeholder(text: str) -> bool:
     """Whether a person slot holds a placeholder instead of a name.
 
@@ -533,6 +535,42 @@ def given_name_first(name: str, evidence_lines: Iterable[str]) -> str | None:
     >>> given_name_first("Maria Schmidt", ["Maria Schmidt will moderate."]) is None
     True
     """
+    found = NameOrderEvidence(list(evidence_lines)).given_name_first(name)
+    return found[1] if found is not None else None
+
+
+class NameOrderEvidence:
+    """The evidence lines of one document, for :func:`given_name_first` asked about many names.
+
+    The lines are keyed (:func:`name_key`'s folding) once, on the first question, not once per name:
+    a page's every listed name is asked about, and most pages ask about none.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._keys: list[str] | None = None
+
+    def given_name_first(self, name: str) -> tuple[int, str] | None:
+        """The index of the first line that writes ``name`` given name first and the name turned
+        round, else ``None`` (see :func:`given_name_first`)."""
+        turned = _turned(name)
+        if turned is None:
+            return None
+        if self._keys is None:
+            # Not through name_key's cache: lines are seldom met twice and would push names out.
+            self._keys = [_fold_key(line) for line in self._lines]
+        written, key = turned
+        for k, line in enumerate(self._keys):
+            # The substring test is a cheap necessary condition: most names compile no pattern.
+            if key in line and _whole_words(key).search(line):
+                return k, written
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _turned(name: str) -> tuple[str, str] | None:
+    """``(name turned round, its key)``, or ``None`` when turning the name changes nothing (one
+    word, or both halves the same). Cached: pure in ``name``."""
     tokens = name.split()
     if len(tokens) < 2:
         return None
@@ -540,10 +578,13 @@ def given_name_first(name: str, evidence_lines: Iterable[str]) -> str | None:
     key = name_key(turned)
     if key == name_key(name):
         return None
-    pattern = re.compile(r"(?<![\w@])" + re.escape(key) + r"(?!\w)")
-    if any(pattern.search(name_key(line)) for line in evidence_lines):
-        return turned
-    return None
+    return turned, key
+
+
+@lru_cache(maxsize=1024)
+def _whole_words(key: str) -> re.Pattern[str]:
+    """``key`` as whole words of a keyed line (an e-mail's local part counts, its domain not)."""
+    return re.compile(r"(?<![\w@])" + re.escape(key) + r"(?!\w)")
 
 
 @lru_cache(maxsize=65536)
@@ -554,9 +595,21 @@ def name_key(name: str) -> str:
     >>> name_key("Birgit Kainz-Labbé") == name_key("birgit kainz labbe")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_ = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[.\-'’]", " ", ascii_).split())
+    return _fold_key(name)
+
+
+def _fold_key(name: str) -> str:
+    """:func:`name_key` without the cache."""
+    if name.isascii():
+        ascii_ = name.lower()  # nothing to decompose; casefold is lower on ASCII
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        ascii_ = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(ascii_.translate(_KEY_BREAKS).split())
+
+
+# Marks a name key ignores: dots, hyphens and apostrophes count as spaces.
+_KEY_BREAKS = str.maketrans(dict.fromkeys(".-'’", " "))
 
 
 @dataclass

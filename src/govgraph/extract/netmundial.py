@@ -702,7 +702,9 @@ _QUALIFIER = r"(?:(?!(?:the|this|that)\b)(?-i:(?![A-Z]{2,}\b))[\w-]+\s+){0,6}?"
 
 
 @lru_cache(maxsize=8)
-def _venue_pattern(venue: str) -> re.Pattern[str]:
+def _place(venue: str) -> str:
+    """The regex of a venue's name as publishers write it: with or without its accents, or with a
+    character lost."""
     units: list[str] = []
     for ch in unicodedata.normalize("NFC", venue):
         base = _fold(ch)
@@ -712,12 +714,64 @@ def _venue_pattern(venue: str) -> re.Pattern[str]:
             units.append(f"(?:{re.escape(ch)}|{re.escape(base)}|\\?)?")  # "São", "Sao", "S?o", "So"
         else:
             units.append(re.escape(ch))
-    place = "".join(units)
+    return "".join(units)
+
+
+@lru_cache(maxsize=8)
+def _venue_named(venue: str) -> re.Pattern[str]:
+    """The venue's name alone, which every mention holds."""
+    return re.compile(_place(venue), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _venue_pattern(venue: str) -> re.Pattern[str]:
+    place = _place(venue)
     return re.compile(
         rf"\b(?:the|this|that)\s+{_QUALIFIER}{_GATHERING}\s+(?:[a-z]+\s+){{0,4}}?in\s+{place}\b"
         rf"|\b(?:the|this|that)\s+{place}\s+{_GATHERING}\b",
         re.IGNORECASE,
     )
+
+
+# Where a mention of the venue can start: at an article (the first words of _venue_pattern).
+_ARTICLE_AT = re.compile(r"\b(?=(?:the|this|that)\s)", re.IGNORECASE)
+# The most words a mention writes before the venue's name: the article, six qualifiers, the
+# gathering, four words and "in" (_venue_pattern).
+_WORDS_BEFORE_VENUE = 13
+
+
+def _venue_hits(venue: str, text: str, start: int, stop: int) -> list[re.Match[str]]:
+    """``_venue_pattern(venue).finditer(text, start, stop)``, tried only where a mention can start.
+
+    Searching the whole text tries the pattern's leading words at every article, a tenth of a
+    contribution's reading time; yet every mention holds the venue's name, which most texts never
+    write, and starts at most :data:`_WORDS_BEFORE_VENUE` words before it. Each name found gives the
+    articles up to it that could open a mention, and the pattern is tried there, in text order
+    and never inside a mention already found — what ``finditer`` does, minus the attempts that
+    cannot succeed.
+    """
+    pattern = _venue_pattern(venue)
+    hits: list[re.Match[str]] = []
+    tried = start  # articles before this were tried, or lie inside a hit
+    for name in _venue_named(venue).finditer(text, start, stop):
+        # A mention's venue name starts in the name found here (or at it): its first word is at
+        # most that many words back. Words are runs of non-space, as the pattern's \s+ sees them.
+        i = name.start()
+        for _ in range(_WORDS_BEFORE_VENUE):
+            while i > tried and text[i - 1].isspace():
+                i -= 1
+            while i > tried and not text[i - 1].isspace():
+                i -= 1
+        for article in _ARTICLE_AT.finditer(text, max(i, tried), name.end()):
+            q = article.start()
+            if q < tried:
+                continue
+            hit = pattern.match(text, q, stop)
+            if hit is not None:
+                hits.append(hit)
+                tried = hit.end()
+        tried = max(tried, name.end())
+    return hits
 
 
 def venue_mentions(
@@ -733,7 +787,7 @@ def venue_mentions(
         return []
     stop = len(nt.text) if end is None else end
     hits = sorted(
-        (m for venue in instance.venues for m in _venue_pattern(venue).finditer(nt.text, start, stop)),
+        (m for venue in instance.venues for m in _venue_hits(venue, nt.text, start, stop)),
         key=lambda m: m.start(),
     )
     if not hits:
