@@ -898,6 +898,48 @@ def test_a_plain_count_would_be_wrong_on_this_fixture(store: GraphStore) -> None
     assert run_query(text, store=store).values() == [(17, 13)]
 
 
+ROLES_TRIG = """
+@prefix gg: <https://w3id.org/govgraph/ontology#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix person: <https://w3id.org/govgraph/id/person/> .
+@prefix event: <https://w3id.org/govgraph/id/event/> .
+@prefix part: <https://w3id.org/govgraph/id/participation/> .
+@prefix doc: <https://w3id.org/govgraph/id/document/t/> .
+@prefix role: <https://w3id.org/govgraph/id/role/> .
+doc:a {
+  person:ann-a a gg:Person ; foaf:name "Ann A" .
+  person:bob-b a gg:Person ; foaf:name "Bob B" .
+  part:a1 a gg:Participation ; gg:participant person:ann-a ; gg:event event:e1 ;
+      gg:role role:speaker , role:rapporteur ; prov:wasDerivedFrom doc:a .
+  part:b1 a gg:Participation ; gg:participant person:bob-b ; gg:event event:e1 ; prov:wasDerivedFrom doc:a .
+}
+doc:b {
+  person:ann-a a gg:Person ; foaf:name "Ann A" .
+  part:a2 a gg:Participation ; gg:participant person:ann-a ; gg:event event:e1 ;
+      gg:role role:organizer , role:speaker , role:contributor ; prov:wasDerivedFrom doc:b .
+}
+"""
+
+
+def test_roles_are_merged_across_sources_in_the_fixed_order(tmp_path: Path) -> None:
+    """Roles stated by two sources for one actor and event come out once each, in the roles' order;
+    an actor with no stated role gets an empty list (the queries aggregate role labels per row)."""
+    store = GraphStore.create(tmp_path / "store")
+    store.ox.load(ROLES_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    store.close()
+    with GraphStore.open(tmp_path / "store", read_only=True) as opened:
+        people = run_query("event-participants", {"event": "e1"}, store=opened).values()
+        assert [(row[1], row[2]) for row in people] == [
+            ("Ann A", "organizer, speaker, rapporteur, contributor"),
+            ("Bob B", ""),
+        ]
+        timeline = run_query("actor-timeline", {"actor": "person/ann-a"}, store=opened).values()
+        assert [(row[1], row[4], row[8]) for row in timeline] == [
+            (ID + "event/e1", "organizer, speaker, rapporteur, contributor", 2)
+        ]
+
+
 # -- the bundled corpus: one fact per query, each read by hand from the source files ---------------
 
 
