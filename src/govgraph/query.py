@@ -397,18 +397,33 @@ class QueryResult:
     json_bytes: bytes = b""
 
     @classmethod
-    def from_json(cls, data: bytes) -> QueryResult:
-        """Read SPARQL 1.1 JSON results (``ValueError`` when they are not)."""
+    def from_json(cls, data: bytes, *, canonical: bool = False) -> QueryResult:
+        """Read SPARQL 1.1 JSON results (``ValueError`` when they are not).
+
+        ``canonical`` says the bytes are Oxigraph's own serialization (the embedded store's), which is
+        kept as it is; other JSON (a remote endpoint's) is re-serialized so every path prints alike.
+        """
         parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         if isinstance(parsed, ox.QueryBoolean):
             value = bool(parsed)
             return cls(variables=[], boolean=value, json_bytes=_ox_boolean_json(value))
         variables = [v.value for v in parsed.variables]
-        rows = [tuple(from_ox(solution[name]) for name in variables) for solution in parsed]
-        canonical = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(
-            format=ox.QueryResultsFormat.JSON
-        )
-        return cls(variables=variables, rows=rows, json_bytes=canonical)
+        terms: dict[Any, RdfTerm | None] = {}  # large results repeat the same IRIs and labels
+
+        def term(value: Any) -> RdfTerm | None:
+            if value is None:
+                return None
+            converted = terms.get(value)
+            if converted is None:
+                converted = terms[value] = from_ox(value)
+            return converted
+
+        rows = [tuple(term(solution[name]) for name in variables) for solution in parsed]
+        if not canonical:
+            data = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(
+                format=ox.QueryResultsFormat.JSON
+            )
+        return cls(variables=variables, rows=rows, json_bytes=data)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -608,7 +623,7 @@ def _run_embedded(store: GraphStore, text: str, bindings: Mapping[str, Node]) ->
         return QueryResult(variables=[], boolean=value, json_bytes=_ox_boolean_json(value))
     buffer = io.BytesIO()
     results.serialize(buffer, format=ox.QueryResultsFormat.JSON)
-    return QueryResult.from_json(buffer.getvalue())
+    return QueryResult.from_json(buffer.getvalue(), canonical=True)
 
 
 def describe(query: LibraryQuery) -> str:
