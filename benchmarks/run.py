@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import subprocess
@@ -816,7 +817,25 @@ def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
         )
     big = at("build", 1e5, "documents")
     if big and big[0].govgraph is not None:
-        out.append(("full build < 10 min at 10^5 documents", _fmt(big[0].govgraph), _verdict(big[0].govgraph < 600)))
+        build = big[0]
+        measured = _fmt(build.govgraph)
+        if "without validation" in (build.note or ""):
+            # what SHACL would add, at the rate the largest validation of this run went
+            validated = [r for r in rows if r.stage == "validate-full" and r.govgraph and r.status == "ok"]
+            triples = re.search(r"(\d+) triples", build.note or "")
+            if validated and triples:
+                largest = max(validated, key=lambda r: r.n)
+                extra = largest.govgraph / largest.n * int(triples[1])
+                measured += (
+                    f" without SHACL validation; validating its {int(triples[1]):,} triples at the rate of "
+                    f"validate-full ({largest.scale}) would add ≈{extra / 60:,.0f} min (extrapolated)"
+                )
+            else:
+                measured += " without SHACL validation"
+            verdict = _verdict(build.govgraph < 600) + " (without validation)"
+        else:
+            verdict = _verdict(build.govgraph < 600)
+        out.append(("full build < 10 min at 10^5 documents", measured, verdict))
     else:
         rates = [r for r in rows if r.stage == "extract" and r.govgraph]
         if rates:

@@ -283,7 +283,10 @@ def _mentions(
     path: str,
     labels: dict[str, str],
 ) -> None:
-    for process in rng.sample(sorted(PROCESS_INSTANCES), rng.randint(0, 3)):
+    processes = rng.sample(sorted(PROCESS_INSTANCES), rng.randint(0, 3))
+    # one line each, below the participant lines: evidence is keyed by its span, as the pipeline keys it
+    lines = rng.sample(range(100, 140), len(processes))
+    for process, line in zip(processes, lines, strict=True):
         instance = PROCESS_INSTANCES[process]
         mention = hashed("mention", context[1:-1], process, instance or "")
         w.quad(mention, RDF_TYPE, g("ProcessMention"), graph)
@@ -296,7 +299,7 @@ def _mentions(
         w.quad(mention, g("occurrences"), typed(rng.randint(1, 6), "integer"), graph)
         w.quad(mention, PROV_DERIVED, doc, graph)
         quote = paragraph(rng, 1, [surface])
-        w.quad(mention, g("evidence"), _evidence(w, graph, file_iri, path, rng.randint(10, 40), quote), graph)
+        w.quad(mention, g("evidence"), _evidence(w, graph, file_iri, path, line, quote), graph)
 
 
 def generate(triples: int, seed: int, out: Path) -> dict[str, int]:

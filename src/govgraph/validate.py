@@ -89,9 +89,9 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 GLOBAL_CHECK_COMPONENT = GG.GlobalCheck
 _BATCH = 2000  # IRIs per VALUES block
 
-PARTITIONED_FROM = 500_000
-"""Stores larger than this are validated by partitions: the full copy for pyshacl would need more
-than about a gigabyte of memory (rdflib took 374 MB for 2·10^5 quads in benchmarks/RESULTS.md)."""
+PARTITIONED_FROM = 200_000
+"""Stores larger than this are validated by partitions: a full run holds the whole store in rdflib
+for pyshacl (843 MB at 1.97·10^5 triples in benchmarks/RESULTS.md; 194 MB by partitions at 10^6)."""
 
 
 # =============================================================================================
