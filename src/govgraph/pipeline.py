@@ -28,7 +28,7 @@ from govgraph.store import GraphStore, building, graph_quads
 from govgraph.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 LOAD_BATCH_BYTES = 32 * 1024 * 1024
-"""N-Quads per bulk load (about 2·10^5 quads): Oxigraph's bulk loader holds a whole batch in memory, so
+"""N-Quads per bulk load (about 1.5·10^5 quads): Oxigraph's bulk loader holds a whole batch in memory, so
 feeding it a bounded batch at a time keeps a build's peak memory flat in the corpus size."""
 
 Progress = Callable[[str, int, int], None]
