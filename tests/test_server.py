@@ -110,7 +110,8 @@ def test_refuses_a_directory_that_is_not_a_store(tmp_path: Path) -> None:
         pass
 
 
-def test_cli_serve_starts_answers_and_stops_on_interrupt(store_dir: Path) -> None:
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["interrupt", "terminate"])
+def test_cli_serve_starts_answers_and_stops_on_interrupt(store_dir: Path, stop_signal: signal.Signals) -> None:
     port = free_port()
     env = {**os.environ, "GOVGRAPH_STORE": str(store_dir)}
     process = subprocess.Popen(
@@ -127,7 +128,7 @@ def test_cli_serve_starts_answers_and_stops_on_interrupt(store_dir: Path) -> Non
         counts = run_query(get_query("summary-counts"), endpoint=url)
         assert counts.values() == [(10, 13, 9, 5, 22, 6, 7)]
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop_signal)
         process.communicate(timeout=30)
     assert process.returncode == 0
     assert not ping(url, timeout=2)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import ipaddress
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -191,5 +193,25 @@ def serve_forever(
     with serving(store_dir, port, bind=bind, writable=writable, allow_remote=allow_remote) as server:
         if callable(on_ready):
             on_ready(server)
+        _wait_for_stop(server.process)
+
+
+def _wait_for_stop(process: subprocess.Popen[bytes]) -> None:
+    """Until the server process ends or SIGINT/SIGTERM arrives.
+
+    The signals set a flag instead of raising ``KeyboardInterrupt`` wherever the main thread happens
+    to be (inside ``Popen.wait``, say), so the server is always stopped through ``_stop``.
+    """
+    stop = threading.Event()
+    try:
+        previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread: signals cannot be caught here
         with suppress(KeyboardInterrupt):
-            server.process.wait()
+            process.wait()
+        return
+    try:
+        while not stop.is_set() and process.poll() is None:
+            stop.wait(0.2)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
