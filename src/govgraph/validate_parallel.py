@@ -16,18 +16,26 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from govgraph import workers
 from govgraph.vocab import ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH, SH
 
-GRAPHS_PER_PARTITION = 100
-"""Document graphs per pyshacl run (about 2·10^4 triples): pyshacl's cost per run is small beside it."""
+if TYPE_CHECKING:
+    from govgraph.store import GraphStore
+    from govgraph.validate import GlobalCheck, ValidationReport, ValidationResult
+
+GRAPHS_PER_PARTITION = 25
+"""Document graphs per pyshacl run. pyshacl's cost grows faster than the data it is given, so small
+partitions win until the context added to each dominates: on 10^5 synthetic triples, 2 processes,
+5 / 10 / 25 / 100 / 400 graphs per partition took 30 / 24 / 21 / 31 / 94 s (measured
+on 2026-11-23 over a store of ``benchmarks/triples.py --triples 1e5``)."""
 
 _context: dict[str, Any] = {}
 
@@ -41,7 +49,7 @@ def _use_context(shapes_nt: bytes, context_nt: bytes) -> None:
     _context.update(shapes=shapes, context=context)
 
 
-def validate_partition(partition_nq: bytes) -> list[Any]:
+def validate_partition(partition_nq: bytes) -> list[ValidationResult]:
     """pyshacl over one partition (N-Quads of its graphs) plus the context; the partition's
     subjects are the focus nodes. Returns the results as ``validate.ValidationResult`` objects."""
     from govgraph.validate import _pyshacl, _results_from_report
@@ -65,7 +73,7 @@ def _rdflib_triple(quad: ox.Quad) -> tuple[Any, Any, Any]:
     return from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
 
 
-def partitions(store: Any, graphs: Sequence[str], size: int) -> Iterator[bytes]:
+def partitions(store: GraphStore, graphs: Sequence[str], size: int) -> Iterator[bytes]:
     """N-Quads of ``size`` graphs at a time, in the order of ``graphs``."""
     for batch in workers.chunks(graphs, size):
         quads = itertools.chain.from_iterable(
@@ -75,15 +83,15 @@ def partitions(store: Any, graphs: Sequence[str], size: int) -> Iterator[bytes]:
 
 
 def validate_store_partitioned(
-    store: Any,
+    store: GraphStore,
     *,
     shapes: Graph,
     ontology: Graph,
-    checks: Sequence[Any],
+    checks: Sequence[GlobalCheck],
     jobs: int | None = None,
     graphs_per_partition: int = GRAPHS_PER_PARTITION,
-    progress: Any = None,
-) -> Any:
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ValidationReport:
     """The store's validation report, partition by partition (see the module's docstring)."""
     from govgraph.validate import _finish, _term_from_compact, run_global_checks
 
@@ -125,7 +133,7 @@ def validate_store_partitioned(
     return _finish(report, results, [], stats)
 
 
-def _report_graph(results: Sequence[Any], term: Any) -> Graph:
+def _report_graph(results: Sequence[ValidationResult], term: Callable[[str], Node | None]) -> Graph:
     """A SHACL validation report graph of ``results`` (focus, path, value, severity, shape, message)."""
     report = Graph()
     for prefix, namespace in PREFIXES.items():
