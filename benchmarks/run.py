@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shlex
 import shutil
 import subprocess
@@ -300,6 +299,7 @@ class Suite:
             row = self.add(self._row(scale, "documents", n, "build", result, note=f"without validation ({note})"))
             if result["status"] == "ok":
                 row.note += f"; {result['triples']} triples, {result.get('jobs', '?')} worker processes"
+                row.extra.update(triples=result["triples"], validated=False)
             for stage in STAGES[3:]:
                 self.add(Row(scale, "documents", n, stage, status="skipped", note="build-only scale"))
             shutil.rmtree(work, ignore_errors=True)
@@ -327,6 +327,7 @@ class Suite:
         row = self.add(self._row(scale, "documents", n, "build", result, note=note))
         if result["status"] == "ok":
             row.note += f"; {result['triples']} triples"
+            row.extra.update(triples=result["triples"], validated=validate)
             self.store_stages(scale, "documents", n, dump, work)
         else:
             for stage in STAGES[3:]:
@@ -819,15 +820,15 @@ def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
     if big and big[0].govgraph is not None:
         build = big[0]
         measured = _fmt(build.govgraph)
-        if "without validation" in (build.note or ""):
+        if not build.extra.get("validated", True):
             # what SHACL would add, at the rate the largest validation of this run went
             validated = [r for r in rows if r.stage == "validate-full" and r.govgraph and r.status == "ok"]
-            triples = re.search(r"(\d+) triples", build.note or "")
+            triples = build.extra.get("triples")
             if validated and triples:
                 largest = max(validated, key=lambda r: r.n)
-                extra = largest.govgraph / largest.n * int(triples[1])
+                extra = largest.govgraph / largest.n * triples
                 measured += (
-                    f" without SHACL validation; validating its {int(triples[1]):,} triples at the rate of "
+                    f" without SHACL validation; validating its {triples:,} triples at the rate of "
                     f"validate-full ({largest.scale}) would add ≈{extra / 60:,.0f} min (extrapolated)"
                 )
             else:

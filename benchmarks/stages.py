@@ -111,7 +111,6 @@ def build(corpus: str, store: str, validate: bool, dump: str) -> dict[str, Any]:
     pipeline = _api("govgraph.pipeline", "build")
     _api("govgraph.extract.registry", "read_document")  # the build reads through it
     seconds, summary = _timed(lambda: pipeline.build(Path(corpus), Path(store), validate=validate))
-    from govgraph.corpus import list_documents
     from govgraph.store import GraphStore
     from govgraph.workers import default_jobs
 
@@ -119,7 +118,7 @@ def build(corpus: str, store: str, validate: bool, dump: str) -> dict[str, Any]:
         triples = len(opened)
         if dump:
             opened.dump(Path(dump), "nquads")
-    jobs = default_jobs(len(list_documents(Path(corpus))))
+    jobs = default_jobs(sum(summary.documents_by_collection.values()))
     return {"seconds": seconds, "triples": triples, "validated": validate, "jobs": jobs, "summary": _jsonable(summary)}
 
 

@@ -9,8 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph.store import GraphStore
-from govgraph.validate import load_checks, load_ontology, load_shapes, validate_store
-from govgraph.validate_parallel import validate_store_partitioned
+from govgraph.validate import validate_store
 
 pytestmark = pytest.mark.slow
 
@@ -23,14 +22,7 @@ def _said(report: object) -> list[tuple[str, ...]]:
 
 
 def _partitioned(store: GraphStore, jobs: int) -> object:
-    report = validate_store_partitioned(
-        store, shapes=load_shapes(), ontology=load_ontology(), checks=load_checks(), jobs=jobs,
-        graphs_per_partition=25,
-    )
-    from govgraph.validate import _with_graph
-
-    report.results = [_with_graph(store, r) for r in report.results]
-    return report
+    return validate_store(store, partitioned=True, jobs=jobs)
 
 
 def test_partitions_in_two_processes_give_the_full_results_on_the_built_corpus(built_store: GraphStore) -> None:

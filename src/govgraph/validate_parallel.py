@@ -15,6 +15,7 @@ Memory stays flat in the store size; time is pyshacl's throughput divided by the
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -105,7 +106,7 @@ def validate_store_partitioned(
     tasks = itertools.chain(
         partitions(store, sorted(skip), len(skip)), partitions(store, documents, graphs_per_partition)
     )
-    total = 1 + -(-len(documents) // graphs_per_partition)
+    total = 1 + math.ceil(len(documents) / graphs_per_partition)
     jobs = jobs if jobs is not None else workers.default_jobs(len(documents))
     seen: set[tuple[str, ...]] = set()
     results = []
