@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib.namespace import RDF
 
+from govgraph import validate_parallel
 from govgraph.store import GraphStore
 from govgraph.validate import validate_store
+from govgraph.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 pytestmark = pytest.mark.slow
 
@@ -25,13 +28,17 @@ def _partitioned(store: GraphStore, jobs: int) -> object:
     return validate_store(store, partitioned=True, jobs=jobs)
 
 
-def test_partitions_in_two_processes_give_the_full_results_on_the_built_corpus(built_store: GraphStore) -> None:
+def test_partitions_in_two_processes_give_the_full_results_on_the_built_corpus(
+    built_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # small partitions, so the 192 documents are split 8 ways and each worker gets several
+    monkeypatch.setattr(validate_parallel, "GRAPHS_PER_PARTITION", 25)
     full = validate_store(built_store, partitioned=False)
     parts = _partitioned(built_store, jobs=2)
     assert full.counts_by_severity().get("Violation", 0) == 0
     assert len(full.results) > 10  # the comparison is not between two empty reports
     assert _said(parts) == _said(full)
-    assert parts.stats["mode"] == "partitioned" and parts.stats["partitions"] == 1 + 8
+    assert parts.stats["mode"] == "partitioned" and parts.stats["partitions"] == 8
 
 
 def test_a_planted_violation_is_found_in_its_partition_and_graph(built_store_dir: Path, tmp_path: Path) -> None:
@@ -51,4 +58,27 @@ def test_a_planted_violation_is_found_in_its_partition_and_graph(built_store_dir
     planted = [r for r in parts.results if r.focus_node.endswith("participation/planted") and r.severity == "Violation"]
     assert planted, parts.results
     assert {r.graph for r in planted} == {BAD_GRAPH}
+    assert _said(parts) == _said(full)
+
+
+def test_a_store_without_documents_has_its_ontology_and_reference_graphs_validated(
+    built_store_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(built_store_dir, copy)
+    store = GraphStore.open(copy)
+    kept = {str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)}
+    try:
+        for name in store.graph_names():
+            if str(name) not in kept:
+                store.ox.remove_graph(ox.NamedNode(str(name)))
+        store.ox.add(ox.Quad(ox.NamedNode(BAD_PARTICIPATION), ox.NamedNode(str(RDF.type)),
+                             ox.NamedNode("https://w3id.org/govgraph/ontology#Participation"),
+                             ox.NamedNode(str(REFERENCE_GRAPH))))
+        full = validate_store(store, partitioned=False)
+        parts = _partitioned(store, jobs=1)
+    finally:
+        store.close()
+    assert parts.stats["partitions"] == 1
+    assert any(r.focus_node.endswith("participation/planted") and r.severity == "Violation" for r in parts.results)
     assert _said(parts) == _said(full)

@@ -4,10 +4,14 @@ Full validation copies the whole store into one rdflib graph for pyshacl: fine f
 corpus, but at 10^7 triples the copy alone needs tens of gigabytes. The model makes every document
 graph stand alone (each node it mentions carries its type, and actors their name, inside it —
 docs/model.md), so each partition is validated with pyshacl together with the ontology and the
-reference graph, with the partition's subjects as focus nodes; the reference graph is validated
-once, as its own partition. What compares nodes across graphs is the global checks' job, and they
-run once over the whole store, as in a full run. ``tests/test_validate_parallel.py`` checks that
-both ways give the same results on the built corpus.
+reference graph. Every run also validates the context's own nodes, so a result reported by several
+partitions is kept once. What compares nodes across graphs is the global checks' job, and they run
+once over the whole store, as in a full run.
+
+pyshacl is given no focus nodes: it checks each of a shape's targets against the focus-node list
+with a list scan, inside every nested shape too, so with focus nodes its cost grew with the
+partition's size squared (16.7 million term comparisons for 75 document graphs).
+``tests/test_validate_parallel.py`` checks that both ways give the same results on the built corpus.
 
 Memory stays flat in the store size; time is pyshacl's throughput divided by the number of cores.
 """
@@ -21,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
@@ -32,11 +36,10 @@ if TYPE_CHECKING:
     from govgraph.store import GraphStore
     from govgraph.validate import GlobalCheck, ValidationReport, ValidationResult
 
-GRAPHS_PER_PARTITION = 25
-"""Document graphs per pyshacl run. pyshacl's cost grows faster than the data it is given, so small
-partitions win until the context added to each dominates: on 10^5 synthetic triples, 2 processes,
-5 / 10 / 25 / 100 / 400 graphs per partition took 30 / 24 / 21 / 31 / 94 s (measured
-on 2026-11-23 over a store of ``benchmarks/triples.py --triples 1e5``)."""
+GRAPHS_PER_PARTITION = 100
+"""Document graphs per pyshacl run: large enough that validating the context again in every run
+costs little, small enough to keep a worker's graph near 10^4 triples. See
+``benchmarks/RESULTS.md`` for the sizes measured."""
 
 _context: dict[str, Any] = {}
 
@@ -51,20 +54,16 @@ def _use_context(shapes_nt: bytes, context_nt: bytes) -> None:
 
 
 def validate_partition(partition_nq: bytes) -> list[ValidationResult]:
-    """pyshacl over one partition (N-Quads of its graphs) plus the context; the partition's
-    subjects are the focus nodes. Returns the results as ``validate.ValidationResult`` objects."""
+    """pyshacl over one partition (N-Quads of its graphs) plus the context. Returns the results as
+    ``validate.ValidationResult`` objects."""
     from govgraph.validate import _pyshacl, _results_from_report
 
     graph = Graph()
     for triple in _context["context"]:
         graph.add(triple)
-    focus: set[URIRef] = set()
     for quad in ox.parse(partition_nq, format=ox.RdfFormat.N_QUADS):
-        triple = _rdflib_triple(quad)
-        graph.add(triple)
-        if isinstance(triple[0], URIRef):
-            focus.add(triple[0])
-    report = _pyshacl(graph, _context["shapes"], sorted(focus))
+        graph.add(_rdflib_triple(quad))
+    report = _pyshacl(graph, _context["shapes"], None)
     return _results_from_report(report, _context["shapes"], graph, None)
 
 
@@ -90,23 +89,22 @@ def validate_store_partitioned(
     ontology: Graph,
     checks: Sequence[GlobalCheck],
     jobs: int | None = None,
-    graphs_per_partition: int = GRAPHS_PER_PARTITION,
+    graphs_per_partition: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ValidationReport:
     """The store's validation report, partition by partition (see the module's docstring)."""
     from govgraph.validate import _finish, _term_from_compact, run_global_checks
 
     started = time.perf_counter()
+    graphs_per_partition = graphs_per_partition or GRAPHS_PER_PARTITION
     reference_nt = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(REFERENCE_GRAPH)))
     context_nt = (ontology.serialize(format="nt", encoding="utf-8") or b"") + reference_nt
     shapes_nt = shapes.serialize(format="nt", encoding="utf-8") or b""
     skip = {str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)}
     documents = sorted(name for name in (str(g) for g in store.graph_names()) if name not in skip)
-    # the ontology and reference graphs are a partition of their own: their nodes are validated once
-    tasks = itertools.chain(
-        partitions(store, sorted(skip), len(skip)), partitions(store, documents, graphs_per_partition)
-    )
-    total = 1 + math.ceil(len(documents) / graphs_per_partition)
+    # every partition brings the context along; a store without documents still has it validated
+    tasks = partitions(store, documents, graphs_per_partition) if documents else iter([b""])
+    total = max(1, math.ceil(len(documents) / graphs_per_partition))
     jobs = jobs if jobs is not None else workers.default_jobs(len(documents))
     seen: set[tuple[str, ...]] = set()
     results = []
@@ -117,7 +115,7 @@ def validate_store_partitioned(
         start=1,
     ):
         for result in found:
-            if result.key() not in seen:  # a node named in several partitions is validated in each
+            if result.key() not in seen:  # the context's nodes are validated in every partition
                 seen.add(result.key())
                 results.append(result)
         if progress:
