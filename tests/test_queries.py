@@ -12,7 +12,8 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from govgraph.query import get_query, list_queries, run_query
+from govgraph.query import bind_params, get_query, list_queries, run_query
+from govgraph.sparql import bind_values
 from govgraph.store import GraphStore
 
 FIXTURE = Path(__file__).parent / "data" / "query" / "fixture.trig"
@@ -865,6 +866,24 @@ def test_query_rows(
     result = run_query(name, params, store=store)
     assert result.variables == variables
     assert result.values() == rows
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [(name, params) for name, params, _, _ in CASES if params],
+    ids=[f"{name}-{'-'.join(params.values())}" for name, params, _, _ in CASES if params],
+)
+def test_initial_bindings_give_the_rows_a_values_block_gives(
+    store: GraphStore, name: str, params: dict[str, str]
+) -> None:
+    """The embedded store binds projected variables as initial bindings, an endpoint gets a VALUES
+    block: the same rows either way."""
+    query = get_query(name)
+    bindings = bind_params(query, params)
+    substituted = store.select(query.text, bindings)
+    joined = store.select(bind_values(query.text, bindings))
+    assert substituted == joined
+    assert substituted  # each case binds a value that has rows
 
 
 def test_every_library_query_is_tested() -> None:

@@ -3,7 +3,8 @@
 A parameter never becomes query text: its value is serialised as an RDF term (IRI checked,
 literal escaped by rdflib) inside a ``VALUES`` block placed first in the query's outermost group
 pattern, so the query's own shape is untouched and a value holding quotes, braces or ``#`` stays
-one literal. This is how SPARQLWrapper, which has no binding API, gets bound parameters too.
+one literal. This is how SPARQLWrapper, which has no binding API, gets bound parameters. The
+embedded store binds them as the query's initial bindings instead (``GraphStore.query``).
 """
 
 from __future__ import annotations
@@ -75,14 +76,22 @@ def _skip_string(text: str, start: int) -> int:
     raise BadInputError("unterminated string in the query")
 
 
-def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """The query with ``bindings`` as a one-row ``VALUES`` block opening its outermost pattern."""
-    if not bindings:
-        return sparql
+def check_bindings(bindings: Mapping[str, Node]) -> list[str]:
+    """The bindings' variable names, sorted; raises ``BadInputError`` for a name that is not a
+    variable's or a value that cannot be bound (an IRI that is not one, a blank node)."""
     names = sorted(bindings)
     for name in names:
         if not _VARIABLE.match(name):
             raise BadInputError(f"not a SPARQL variable name: {name!r}")
+        term_to_sparql(bindings[name])
+    return names
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """The query with ``bindings`` as a one-row ``VALUES`` block opening its outermost pattern."""
+    if not bindings:
+        return sparql
+    names = check_bindings(bindings)
     variables = " ".join(f"?{name}" for name in names)
     values = " ".join(term_to_sparql(bindings[name]) for name in names)
     at = outer_group_start(sparql)
