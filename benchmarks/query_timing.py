@@ -134,32 +134,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     runnable, skipped = library_queries(_dataset_nodes(Path(args.store)))
+    names = {q.name for q in list_queries(args.queries and Path(args.queries))}
     if args.queries:  # the same parameters, for another copy of the library (e.g. an older one)
-        names = [q.name for q in list_queries(Path(args.queries))]
         runnable = [item for item in runnable if item["name"] in names]
-    params = {item["name"]: item["params"] for item in runnable}
     for item in skipped:
         print(f"skipped {item['name']}: {item['reason']}", flush=True)
-    names = [q.name for q in list_queries(args.queries and Path(args.queries)) if q.name in params]
     if args.only:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
-        unknown = sorted(set(wanted) - set(names))
+        unknown = sorted(set(wanted) - names)
         if unknown:
             parser.error(f"unknown queries: {', '.join(unknown)}")
-        names = wanted
+        runnable = [item for item in runnable if item["name"] in wanted]
     if args.rows:
         args.rows.mkdir(parents=True, exist_ok=True)
 
     results, differing = [], 0
     print(f"{'query':40} {'median ms':>10} {'cpu ms':>8} {'rows':>7}  status", flush=True)
-    for name in names:
-        figure = time_query(args.store, name, params[name], args.runs, args.timeout, args.single_above, args.queries)
+    for item in runnable:
+        name, key, params = item["name"], item["key"], item["params"]
+        figure = time_query(args.store, name, params, args.runs, args.timeout, args.single_above, args.queries)
         rows = figure.pop("_rows")
         note = figure["status"]
         if args.rows and rows is not None:
-            (args.rows / f"{name}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+            (args.rows / f"{key}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
         if args.compare and rows is not None:
-            saved = args.compare / f"{name}.tsv"
+            saved = args.compare / f"{key}.tsv"
             if saved.exists():
                 same = saved.read_text(encoding="utf-8") == "\n".join(rows) + "\n"
                 figure["same_rows"] = same
@@ -168,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         ms = "-" if figure["ms"] is None else f"{figure['ms']:.0f}"
         cpu_ms = f"{figure['cpu_ms']:.0f}" if figure.get("cpu_ms") is not None else "-"
         rows_text = "-" if figure["rows"] is None else str(figure["rows"])
-        print(f"{name:40} {ms:>10} {cpu_ms:>8} {rows_text:>7}  {note}  {params[name] or ''}", flush=True)
-        results.append(figure)
+        print(f"{key:40} {ms:>10} {cpu_ms:>8} {rows_text:>7}  {note}  {params or ''}", flush=True)
+        results.append({"key": key, **figure})
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 1 if differing else 0

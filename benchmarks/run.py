@@ -194,12 +194,12 @@ def call_items(
             }
         elif stopped == "*":
             for item in pending:
-                results.setdefault(item["name"], {"error": f"not run: the stage limit of {timeout:.0f} s was reached"})
-        pending = [item for item in pending if item["name"] not in results]
+                results.setdefault(item["key"], {"error": f"not run: the stage limit of {timeout:.0f} s was reached"})
+        pending = [item for item in pending if item["key"] not in results]
         if not pending or stopped == "*" or not stopped:
             break
     for item in pending:  # the worker ended without reporting these
-        results.setdefault(item["name"], {"error": (first or {}).get("reason", "no result")})
+        results.setdefault(item["key"], {"error": (first or {}).get("reason", "no result")})
     out = dict(first or {"status": "error"})
     out["queries"] = results
     return out
@@ -405,18 +405,18 @@ class Suite:
         else:
             plain = {"status": "skipped", "reason": f"rdflib baseline runs up to {s.rdflib_max} triples"}
         if s.smoke and plain.get("status") == "ok":
-            skipped = {i["name"]: {"skip": "smoke run: the baseline runs the first few queries"} for i in queries}
+            skipped = {i["key"]: {"skip": "smoke run: the baseline runs the first few queries"} for i in queries}
             plain = {**plain, "queries": {**skipped, **(plain.get("queries") or {})}}
         if run_rdflib and not rdflib_queries and plain.get("status") == "ok":
             reason = f"rdflib queries run up to {s.rdflib_query_max} triples"
-            plain = {**plain, "queries": {i["name"]: {"skip": reason} for i in queries}}
+            plain = {**plain, "queries": {i["key"]: {"skip": reason} for i in queries}}
         self._baseline(load, plain, "rdflib Dataset parse", triples)
         if query_status:
             self.add(Row(scale, kind, n, "query", status="not available", note=query_status))
         for item in unrunnable:
             self.add(Row(scale, kind, n, "query", item["name"], status="skipped", note=item["reason"]))
         for item in queries:
-            name = item["name"]
+            name = item["key"]
             mine = (ours.get("queries") or {}).get(name, {})
             row = Row(scale, kind, n, "query", name, rss_mb=ours.get("peak_rss_mb"))
             if "seconds" in mine:

@@ -102,4 +102,7 @@ def test_smoke_run_reports_every_stage(tmp_path: Path) -> None:
     assert [r["status"] for r in build_only] == ["ok"], build_only
     # the same query text ran on both sides: the rdflib baseline was measured for some library query
     assert any(r["stage"] == "query" and r["baseline_status"] == "ok" for r in rows)
+    # a query with an optional event parameter is also timed scoped to one event
+    scoped = [r for r in rows if r["stage"] == "query" and r["item"] == "stakeholder-balance-by-event[event]"]
+    assert scoped and all(r["status"] == "ok" for r in scoped), scoped
     assert all(r["status"] in {"ok", "not available", "skipped", "error"} for r in rows)
