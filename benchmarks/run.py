@@ -80,6 +80,7 @@ class Row:
     status: str = "ok"  # ok | not available | skipped | error
     baseline_status: str = ""
     extrapolated: bool = False
+    baseline_at_least: bool = False  # the baseline was stopped at a limit: it takes longer than shown
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -266,6 +267,7 @@ class Suite:
         self.s = settings
         self.rows: list[Row] = []
         self.rates: dict[tuple[str, str], float] = {}  # (stage, item) → baseline seconds per triple
+        self.baseline_stopped: dict[str, str] = {}  # query key → scale at which rdflib hit the per-query limit
 
     def log(self, message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
@@ -392,12 +394,14 @@ class Suite:
         run_rdflib = _within(triples, s.rdflib_max)
         rdflib_queries = _within(triples, s.rdflib_query_max)
         self.log(f"{scale}: rdflib baseline" + ("" if run_rdflib else " skipped"))
+        # a baseline stopped at the per-query limit at a smaller scale would only be stopped again
+        baseline_queries = [q for q in queries if q["key"] not in self.baseline_stopped]
         if run_rdflib:
             plain = call_items(
                 "rdflib_baseline",
                 s.timeout,
                 s.query_timeout,
-                (queries[:SMOKE_BASELINE_QUERIES] if s.smoke else queries) if rdflib_queries else [],
+                (baseline_queries[:SMOKE_BASELINE_QUERIES] if s.smoke else baseline_queries) if rdflib_queries else [],
                 nq=str(nq),
                 repeats=s.repeats,
                 run_queries=rdflib_queries,
@@ -436,7 +440,18 @@ class Suite:
             elif theirs.get("skip"):
                 sub = {"status": "skipped", "reason": theirs["skip"]}
             elif theirs.get("timeout"):
-                sub = {"status": "skipped", "reason": f"> {s.query_timeout:.0f} s (stopped at the per-query limit)"}
+                self.baseline_stopped.setdefault(name, scale)
+                sub = {
+                    "status": "skipped",
+                    "reason": f"> {s.query_timeout:.0f} s (stopped at the per-query limit)",
+                    "at_least": s.query_timeout,
+                }
+            elif rdflib_queries and name in self.baseline_stopped:
+                sub = {
+                    "status": "skipped",
+                    "reason": f"not run: stopped at the per-query limit at {self.baseline_stopped[name]} already",
+                    "at_least": s.query_timeout,
+                }
             elif plain.get("status") == "ok":
                 sub = {"status": "error", "reason": theirs.get("error", "no result")}
             self._baseline(row, sub, "rdflib, same query text", triples, peak=False)
@@ -560,9 +575,12 @@ class Suite:
             return
         row.baseline_status = result.get("status", "error")
         reason = result.get("reason", "")
-        if key in self.rates and row.baseline_status == "skipped":
-            row.baseline = self.rates[key] * triples
-            row.extrapolated = True
+        extrapolated = self.rates[key] * triples if key in self.rates and row.baseline_status == "skipped" else None
+        if result.get("at_least") and (extrapolated is None or extrapolated < result["at_least"]):
+            # it ran past the limit: that is a better lower bound than a linear extrapolation
+            row.baseline, row.baseline_at_least = result["at_least"], True
+        elif extrapolated is not None:
+            row.baseline, row.extrapolated = extrapolated, True
             reason += "; baseline extrapolated linearly from the largest measured scale"
         row.note = f"{row.note}; baseline {row.baseline_status}: {reason}".strip("; ")
 
@@ -611,12 +629,14 @@ def machine() -> dict[str, Any]:
     }
 
 
-def _fmt(value: float | None, unit: str = "s", extrapolated: bool = False) -> str:
+def _fmt(value: float | None, unit: str = "s", extrapolated: bool = False, at_least: bool = False) -> str:
     if value is None:
         return "—"
     if unit == "docs/s":
         return f"{value:,.1f} docs/s"
     text = f"{value * 1000:.1f} ms" if value < 1 else f"{value:,.2f} s"
+    if at_least:
+        return f"> {text}"
     return f"≈{text} (extrap.)" if extrapolated else text
 
 
@@ -626,11 +646,17 @@ def table_rows(rows: list[Row], smoke: bool) -> list[list[str]]:
     for row in rows:
         ratio = row.ratio
         ratio_text = "—" if ratio is None or smoke else (f"×{ratio:,.1f}" + (" (extrap.)" if row.extrapolated else ""))
+        if row.baseline_at_least and ratio_text != "—":
+            ratio_text = f"> {ratio_text}"
         memory = "—" if row.rss_mb is None else f"{row.rss_mb:,.0f} MB"
         if row.baseline_rss_mb is not None:
             memory += f" / {row.baseline_rss_mb:,.0f} MB"
         govgraph = "—" if smoke and row.govgraph is not None else _fmt(row.govgraph, row.unit)
-        baseline = "—" if smoke and row.baseline is not None else _fmt(row.baseline, row.unit, row.extrapolated)
+        baseline = (
+            "—"
+            if smoke and row.baseline is not None
+            else _fmt(row.baseline, row.unit, row.extrapolated, row.baseline_at_least)
+        )
         out.append([row.scale, row.stage, row.item, govgraph, baseline, ratio_text, memory, row.status, row.note])
     return out
 
@@ -714,7 +740,8 @@ def plot(rows: list[Row], target: Path) -> None:
                 theirs = [r for r in chosen if r.baseline is not None]
                 if theirs:
                     slowest = max(theirs, key=lambda r: r.baseline or 0)
-                    (extrap if slowest.extrapolated else base).append((x, slowest.baseline))
+                    hollow = slowest.extrapolated or slowest.baseline_at_least
+                    (extrap if hollow else base).append((x, slowest.baseline))
             label = stage + (f" {item}" if item else "")
             if points:
                 axis.plot(*zip(*points, strict=True), "-o", color=color, label=f"{label} (govgraph)")
@@ -722,7 +749,11 @@ def plot(rows: list[Row], target: Path) -> None:
                 axis.plot(*zip(*base, strict=True), "--s", color=color, label=f"{label} (baseline)")
             if extrap:
                 axis.plot(
-                    *zip(*extrap, strict=True), "s", mfc="none", color=color, label=f"{label} (baseline, extrap.)"
+                    *zip(*extrap, strict=True),
+                    "s",
+                    mfc="none",
+                    color=color,
+                    label=f"{label} (baseline, extrap. or lower bound)",
                 )
         if axis.lines:
             axis.legend(fontsize=7)
@@ -755,7 +786,9 @@ def growth(rows: list[Row]) -> list[tuple[str, str, float, str]]:
                 points = sorted(
                     (_x(rows, r), getattr(r, side))
                     for r in chosen
-                    if getattr(r, side) and r.unit == "s" and not (side == "baseline" and r.extrapolated)
+                    if getattr(r, side)
+                    and r.unit == "s"
+                    and not (side == "baseline" and (r.extrapolated or r.baseline_at_least))
                 )
                 if len(points) < 2 or points[-1][0] <= points[-2][0] or min(p[1] for p in points[-2:]) < 0.05:
                     continue
@@ -824,6 +857,7 @@ def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
             # what SHACL would add, at the rate the largest validation of this run went
             validated = [r for r in rows if r.stage == "validate-full" and r.govgraph and r.status == "ok"]
             triples = build.extra.get("triples")
+            verdict = _verdict(build.govgraph < 600) + " without validation"
             if validated and triples:
                 largest = max(validated, key=lambda r: r.n)
                 extra = largest.govgraph / largest.n * triples
@@ -831,9 +865,9 @@ def targets(rows: list[Row]) -> list[tuple[str, str, str]]:
                     f" without SHACL validation; validating its {triples:,} triples at the rate of "
                     f"validate-full ({largest.scale}) would add ≈{extra / 60:,.0f} min (extrapolated)"
                 )
+                verdict += f"; {_verdict(build.govgraph + extra < 600)} with it (extrap.)"
             else:
                 measured += " without SHACL validation"
-            verdict = _verdict(build.govgraph < 600) + " (without validation)"
         else:
             verdict = _verdict(build.govgraph < 600)
         out.append(("full build < 10 min at 10^5 documents", measured, verdict))
