@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
 GRAPHS_PER_PARTITION = 100
 """Document graphs per pyshacl run: large enough that validating the context again in every run
-costs little, small enough to keep a worker's graph near 10^4 triples. See
-``benchmarks/RESULTS.md`` for the sizes measured."""
+costs little, small enough to keep a worker's graph near 10^4 triples. On 10^5 synthetic triples
+(``benchmarks/triples.py --triples 1e5``), 2 processes, 25 / 100 / 200 graphs per partition took
+26.6 / 14.3 / 15.9 s (2026-11-23)."""
 
 _context: dict[str, Any] = {}
 
