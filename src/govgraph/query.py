@@ -46,7 +46,7 @@ from rdflib.term import Node
 
 from govgraph import paths
 from govgraph.errors import BadInputError
-from govgraph.store import GraphStore, RdfTerm, from_ox
+from govgraph.store import GraphStore, RdfTerm, from_ox, query_form
 from govgraph.vocab import ID, PREFIXES, XSD, slugify
 
 if TYPE_CHECKING:
@@ -554,7 +554,7 @@ def _short(term: RdfTerm | None) -> str:
 def check_syntax(text: str, source: str = "the query") -> None:
     """Parse ``text`` as SPARQL; a ``BadInputError`` with line and column when it is not."""
     try:
-        ox.Store().query(text)
+        query_form(text)
     except SyntaxError as error:
         raise BadInputError(f"SPARQL syntax error in {source}: {_where(str(error))}") from None
 
@@ -608,8 +608,7 @@ def _bind(text: str, bindings: Mapping[str, Node]) -> str:
 
 
 def _refuse_graph_results(text: str, source: str) -> None:
-    probe = ox.Store().query(text)
-    if isinstance(probe, ox.QueryTriples):
+    if query_form(text)[0] == "graph":
         raise BadInputError(
             f"{source} is a CONSTRUCT or DESCRIBE query; govgraph query prints SELECT and ASK results "
             "(use `govgraph export` for RDF)"

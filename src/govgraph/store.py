@@ -33,16 +33,14 @@ RdfTerm = URIRef | BNode | Literal
 
 
 @functools.lru_cache(maxsize=256)
-def _projected_variables(sparql: str) -> frozenset[str]:
-    """The variables a SELECT query projects (none for other forms), read from its plan on an empty
-    store; a syntax error is left for the real run to report."""
-    try:
-        result = ox.Store().query(sparql)
-    except SyntaxError:
-        return frozenset()
+def query_form(sparql: str) -> tuple[str, frozenset[str]]:
+    """A query's form, read from its plan on an empty store: ``("select", projected variables)``,
+    ``("ask", ∅)`` or ``("graph", ∅)`` (CONSTRUCT, DESCRIBE). Raises ``SyntaxError``; cached, as
+    each run asks it several times (syntax check, result form, bindings)."""
+    result = ox.Store().query(sparql)
     if isinstance(result, ox.QuerySolutions):
-        return frozenset(v.value for v in result.variables)
-    return frozenset()
+        return "select", frozenset(v.value for v in result.variables)
+    return ("ask" if isinstance(result, ox.QueryBoolean) else "graph"), frozenset()
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -160,7 +158,10 @@ class GraphStore:
         # 400 ms with VALUES, 140 ms substituted)
         bindings = bindings or {}
         names = check_bindings(bindings)
-        projected = _projected_variables(sparql) if names else frozenset()
+        try:
+            projected = query_form(sparql)[1] if names else frozenset()
+        except SyntaxError:
+            projected = frozenset()  # reported by the run below
         substitutions = {ox.Variable(n): to_ox(bindings[n]) for n in names if n in projected}
         rest = {n: bindings[n] for n in names if n not in projected}
         text = bind_values(sparql, rest) if rest else sparql
